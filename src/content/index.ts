@@ -1,0 +1,2 @@
+// Content script entry on x.com: detection starts here.
+export {};

@@ -1,0 +1,237 @@
+/**
+ * The product's vocabulary, shared by every context. Pure data: no browser API, no DOM.
+ * Times are epoch milliseconds unless a name says otherwise.
+ */
+
+/** 1:1 chat, group chat, or a message request from someone the user does not follow. */
+export type ThreadKind = 'direct' | 'group' | 'request';
+
+/** Where on X's page the message was seen. */
+export type DetectionSource = 'thread' | 'inbox';
+
+/** One incoming message as the content script saw it: facts only, no judgement. */
+export interface IncomingDm {
+  /** The row's uuid in an open thread; for an inbox preview, `inbox:<hash>` until the thread is opened. */
+  messageId: string;
+  /** Canonical thread id as in X's URL: `<lowId>-<highId>` for 1:1 chats, `g<digits>` for groups. */
+  threadId: string;
+  threadKind: ThreadKind;
+  /** Sender's @handle without the `@`. */
+  senderHandle: string;
+  senderName: string;
+  text: string;
+  /** The time label X shows next to the message (e.g. "10:42 AM"), as displayed. */
+  timeLabel: string;
+  /** When the content script first saw it. */
+  detectedAt: number;
+  source: DetectionSource;
+}
+
+export type ReplyMode = 'suggest' | 'auto';
+
+export type TriggerKind = 'any' | 'keywords' | 'regex' | 'firstContact';
+
+export interface Trigger {
+  kind: TriggerKind;
+  /** For `keywords`: whole words or phrases, matched ignoring case and accents. */
+  keywords?: string[];
+  /** For `regex`: source without slashes; flags are always `iu`. */
+  pattern?: string;
+}
+
+export interface Rule {
+  id: string;
+  name: string;
+  enabled: boolean;
+  /** Lower runs first; the first matching enabled rule wins. */
+  priority: number;
+  trigger: Trigger;
+  mode: ReplyMode;
+  /** `away`: only while the away schedule says away; `always`: also while present. */
+  when: 'away' | 'always';
+  templateId: string;
+}
+
+export interface Template {
+  id: string;
+  name: string;
+  /** Text with `{variables}` and `{a|b|c}` variations. */
+  body: string;
+  /** BCP 47 language of the text, used for `{date}` / `{time}`. */
+  locale: 'en' | 'fr';
+  /** Offered in the popup's quick replies. */
+  quickReply: boolean;
+}
+
+/** Weekly hours during which the user counts as away. Days: 0 = Sunday … 6 = Saturday. */
+export interface WeeklySlot {
+  day: number;
+  /** Minutes since local midnight, start inclusive, end exclusive; end may be 1440. */
+  startMinute: number;
+  endMinute: number;
+}
+
+export interface DateRange {
+  /** Local dates `YYYY-MM-DD`, both inclusive. */
+  from: string;
+  to: string;
+  label?: string;
+}
+
+export interface Schedule {
+  /** The one-click switch. Off means nothing automatic happens at all. */
+  awayEnabled: boolean;
+  /** When set, away ends by itself at this instant. */
+  awayUntil: number | null;
+  /** When true, away only counts during `weekly` slots or `holidays` (and the switch is on). */
+  useWeekly: boolean;
+  weekly: WeeklySlot[];
+  holidays: DateRange[];
+  /** IANA time zone, e.g. `Europe/Paris`. */
+  timeZone: string;
+  /** When away was last switched on; messages older than this are history. */
+  awaySince: number | null;
+}
+
+export interface Limits {
+  /** Per-contact cooldown between two automatic messages, ms. Default 4 days. */
+  contactCooldownMs: number;
+  /** Minimum gap between any two automatic sends, ms. Default 20 s. */
+  minGapMs: number;
+  hourlyCap: number;
+  /** Never above X's reported 500 DMs/day. */
+  dailyCap: number;
+}
+
+export interface Timing {
+  /** Bounds of the whole delay from detection to send, ms. */
+  minDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface Settings {
+  schedule: Schedule;
+  limits: Limits;
+  timing: Timing;
+  /** Default mode of new rules; auto needs `autoSendAcknowledged`. */
+  defaultMode: ReplyMode;
+  /** The user read and accepted the warning that X treats automation as a suspension risk. */
+  autoSendAcknowledged: boolean;
+  /** Append a visible "[auto-reply]" label to automatic messages. */
+  addAutoReplyLabel: boolean;
+  answerGroups: boolean;
+  answerRequests: boolean;
+  /** Handles (without @), lower case. When non-empty only these are answered. */
+  allowList: string[];
+  denyList: string[];
+  /** The user's own display name, for `{my_name}`. */
+  myName: string;
+  /** The user's own handle, to never answer oneself. */
+  myHandle: string;
+  uiLocale: 'auto' | 'en' | 'fr';
+}
+
+export interface Contact {
+  handle: string;
+  name: string;
+  firstSeenAt: number;
+  /** Last automatic message we sent them. */
+  lastRepliedAt: number | null;
+  /** Set when they used a stop word; cleared only by the user. */
+  silencedAt: number | null;
+}
+
+export interface ThreadState {
+  threadId: string;
+  /** When the extension first saw this thread: anything earlier is history. */
+  firstSeenAt: number;
+  /** When they last wrote. */
+  lastIncomingAt: number | null;
+  /** When we last sent an automatic message here. */
+  lastAutoReplyAt: number | null;
+}
+
+/** Why `decide` chose not to answer. Every code has an English and French text in _locales. */
+export type SkipReason =
+  | 'awayOff'
+  | 'outsideSchedule'
+  | 'history'
+  | 'ownMessage'
+  | 'groupThread'
+  | 'requestThread'
+  | 'denyListed'
+  | 'notAllowListed'
+  | 'stopWord'
+  | 'silenced'
+  | 'looksAutomatic'
+  | 'cooldown'
+  | 'alreadyAnswered'
+  | 'minGap'
+  | 'hourlyCap'
+  | 'dailyCap'
+  | 'noRuleMatched';
+
+export interface TimingPlan {
+  /** Reading the message. */
+  readMs: number;
+  /** Thinking before the first key. */
+  thinkMs: number;
+  /** Delay before each chunk of text is typed; `chunks[i]` is typed after `keyDelaysMs[i]`. */
+  chunks: string[];
+  keyDelaysMs: number[];
+  /** readMs + thinkMs + sum(keyDelaysMs), within the user's bounds. */
+  totalMs: number;
+}
+
+export type Decision =
+  | {
+      kind: 'reply';
+      ruleId: string;
+      templateId: string;
+      text: string;
+      mode: ReplyMode;
+      timing: TimingPlan;
+    }
+  | { kind: 'skip'; reason: SkipReason; detail?: string };
+
+export type JobState = 'pending' | 'typing' | 'sent' | 'failed' | 'cancelled' | 'expired';
+
+/** One automatic reply on its way. Its ledger key is (threadId, messageId). */
+export interface SendJob {
+  id: string;
+  threadId: string;
+  messageId: string;
+  contactHandle: string;
+  text: string;
+  timing: TimingPlan;
+  dueAt: number;
+  state: JobState;
+  attempts: number;
+  createdAt: number;
+  /** Tab that holds the lease, and until when. */
+  leaseTabId: number | null;
+  leaseUntil: number | null;
+  error?: string;
+}
+
+export type ActivityKind =
+  | 'detected'
+  | 'skipped'
+  | 'suggested'
+  | 'scheduled'
+  | 'sent'
+  | 'failed'
+  | 'cancelled';
+
+export interface ActivityEntry {
+  id?: number;
+  at: number;
+  kind: ActivityKind;
+  threadId: string;
+  messageId: string;
+  contactHandle: string;
+  /** Skip reason code, or error text for failures. */
+  reason?: SkipReason | string;
+  /** The incoming text (shortened) or our reply. Always text, never HTML. */
+  text?: string;
+}
