@@ -10,10 +10,15 @@ export const GECKO_ID = 'away-for-x@away-for-x.github.io';
  * manifest.json is written for Chrome; Firefox gets `background.scripts` (an event page) instead of a
  * service worker, and its `browser_specific_settings`.
  */
-export function manifestFor(target: Target): ManifestV3Export {
+export function manifestFor(target: Target, { forTests = false } = {}): ManifestV3Export {
   const source = JSON.parse(readFileSync(new URL('../manifest.json', import.meta.url), 'utf8'));
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   source.version = pkg.version;
+  if (forTests) {
+    source.web_accessible_resources = [
+      { resources: ['src/popup/index.html', 'src/options/index.html'], matches: ['https://x.com/*'] },
+    ];
+  }
   if (target === 'chrome') return source;
   const { service_worker: worker, ...background } = source.background;
   return {
