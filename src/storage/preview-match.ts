@@ -1,0 +1,66 @@
+/**
+ * X's inbox shows the start of the last message of each conversation. The content script may see that
+ * preview (stored as messageId `inbox:<hash>`) before the thread is opened and the real row (with its uuid)
+ * appears, or after. Both sightings are one message and must be answered at most once.
+ *
+ * The rule: an inbox preview and a thread message are the same message when
+ * - they are in the same thread, both written by the other person (both are incoming DMs),
+ * - they were detected at most PREVIEW_WINDOW_MS apart (either order), and
+ * - the thread text, whitespace-collapsed, starts with the preview text, whitespace-collapsed, once a
+ *   trailing ellipsis ("…" or "...") is removed — X cuts long previews and may or may not add one.
+ * An empty preview (a photo, a sticker) only matches an empty thread text.
+ */
+export const PREVIEW_WINDOW_MS = 10 * 60_000;
+
+export const INBOX_ID_PREFIX = 'inbox:';
+
+export function isInboxId(messageId: string): boolean {
+  return messageId.startsWith(INBOX_ID_PREFIX);
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+/** The preview's text as the thread's text will start. */
+export function previewStem(preview: string): string {
+  return collapse(collapse(preview).replace(/(?:…|\.\.\.)$/u, ''));
+}
+
+export function previewMatches(preview: string, fullText: string): boolean {
+  const stem = previewStem(preview);
+  const full = collapse(fullText);
+  return stem === '' ? full === '' : full.startsWith(stem);
+}
+
+interface Sighting {
+  messageId: string;
+  text: string;
+  detectedAt: number;
+}
+
+/**
+ * Among earlier sightings of the other kind, the one this sighting duplicates, if any. When several fit
+ * (two messages starting alike), the longest preview is the most specific, then the closest in time.
+ */
+export function findDuplicate<S extends Sighting>(
+  sighting: Sighting,
+  candidates: readonly S[],
+): S | undefined {
+  const fromInbox = isInboxId(sighting.messageId);
+  let best: S | undefined;
+  let bestScore: [number, number] = [-1, 0];
+  for (const candidate of candidates) {
+    if (isInboxId(candidate.messageId) === fromInbox) continue;
+    const gap = Math.abs(candidate.detectedAt - sighting.detectedAt);
+    if (gap > PREVIEW_WINDOW_MS) continue;
+    const [preview, full] = fromInbox ? [sighting.text, candidate.text] : [candidate.text, sighting.text];
+    if (!previewMatches(preview, full)) continue;
+    const length = previewStem(preview).length;
+    if (length > bestScore[0] || (length === bestScore[0] && gap < bestScore[1])) {
+      best = candidate;
+      bestScore = [length, gap];
+    }
+  }
+  return best;
+}

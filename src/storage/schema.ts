@@ -1,0 +1,90 @@
+import type { Transaction } from 'dexie';
+
+/**
+ * Numbered schema versions. A version is never edited once released: a change is a new version with an
+ * upgrade function, so a profile created by any earlier release opens with its data intact.
+ */
+export const STORES_V1 = {
+  settings: 'key',
+  rules: 'id, priority',
+  templates: 'id',
+  contacts: 'handle',
+  threads: 'threadId',
+  incoming: '[threadId+messageId], threadId, detectedAt',
+  ledger: '[threadId+messageId], jobId, state',
+  jobs: 'id, state, dueAt',
+  activity: '++id, at, kind, contactHandle',
+  suggestions: 'threadId',
+} as const;
+
+/** Version 2: templates get a user-chosen order (`position`), contact handles become case-insensitive. */
+export const STORES_V2 = { ...STORES_V1, templates: 'id, position' } as const;
+
+export const CURRENT_VERSION = 2;
+
+interface ContactV1 {
+  handle: string;
+  name: string;
+  firstSeenAt: number;
+  lastRepliedAt: number | null;
+  silencedAt: number | null;
+}
+
+function earliest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.min(a, b);
+}
+
+function latest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.max(a, b);
+}
+
+/**
+ * Version 1 keyed contacts by the handle as X displayed it, but X handles are case-insensitive, so
+ * "@Alice" and "@alice" were two contacts with two cooldowns. Merge them: the earliest first sighting, the
+ * latest reply (so the cooldown is not shortened) and the earliest silencing (a stop word is never lost).
+ */
+export function mergeContactsByHandle(rows: ContactV1[]): ContactV1[] {
+  const merged = new Map<string, ContactV1>();
+  for (const row of rows) {
+    const handle = row.handle.toLowerCase();
+    const seen = merged.get(handle);
+    merged.set(
+      handle,
+      seen
+        ? {
+            handle,
+            name: seen.name || row.name,
+            firstSeenAt: Math.min(seen.firstSeenAt, row.firstSeenAt),
+            lastRepliedAt: latest(seen.lastRepliedAt, row.lastRepliedAt),
+            silencedAt: earliest(seen.silencedAt, row.silencedAt),
+          }
+        : { ...row, handle },
+    );
+  }
+  return [...merged.values()];
+}
+
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  const contacts = tx.table<ContactV1, string>('contacts');
+  const merged = mergeContactsByHandle(await contacts.toArray());
+  await contacts.clear();
+  await contacts.bulkPut(merged);
+  await tx
+    .table<{ contactHandle: string }>('activity')
+    .toCollection()
+    .modify((entry) => {
+      entry.contactHandle = entry.contactHandle.toLowerCase();
+    });
+  // Version 1 listed templates in id order; keep that order as the starting position.
+  let position = 0;
+  await tx
+    .table<{ position?: number }>('templates')
+    .toCollection()
+    .modify((template) => {
+      template.position = position++;
+    });
+}

@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AwayDb } from '../../../src/storage/db.ts';
+import { normalizeHandle, recordIncoming } from '../../../src/storage/incoming.ts';
+import { PREVIEW_WINDOW_MS } from '../../../src/storage/preview-match.ts';
+import { dm, freshDb } from './fresh-db.ts';
+
+let db: AwayDb;
+beforeEach(() => {
+  db = freshDb();
+});
+afterEach(() => db.close());
+
+const T0 = 1_750_000_000_000;
+
+describe('recordIncoming', () => {
+  it('stores a DM once: true the first time, false afterwards', async () => {
+    expect(await recordIncoming(db, dm())).toBe(true);
+    expect(await recordIncoming(db, dm({ detectedAt: T0 + 5000 }))).toBe(false);
+    expect(await db.incoming.count()).toBe(1);
+  });
+
+  it('counts each of many concurrent reports of the same DM once', async () => {
+    const results = await Promise.all(Array.from({ length: 8 }, () => recordIncoming(db, dm())));
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('creates the thread with the first sighting as baseline and advances lastIncomingAt only', async () => {
+    await recordIncoming(db, dm());
+    await recordIncoming(db, dm({ messageId: 'm2', detectedAt: T0 + 60_000 }));
+    await recordIncoming(db, dm({ messageId: 'm0', detectedAt: T0 - 60_000 }));
+    expect(await db.threads.get('100-200')).toEqual({
+      threadId: '100-200',
+      firstSeenAt: T0,
+      lastIncomingAt: T0 + 60_000,
+      lastAutoReplyAt: null,
+    });
+  });
+
+  it('creates the contact by lower-case handle and refreshes its display name', async () => {
+    await recordIncoming(db, dm({ senderHandle: '@Alice' }));
+    await recordIncoming(db, dm({ messageId: 'm2', senderHandle: 'ALICE', senderName: 'Alice B.' }));
+    expect(await db.contacts.toArray()).toEqual([
+      { handle: 'alice', name: 'Alice B.', firstSeenAt: T0, lastRepliedAt: null, silencedAt: null },
+    ]);
+  });
+
+  it('keeps no contact for a sender without a handle', async () => {
+    expect(await recordIncoming(db, dm({ senderHandle: '' }))).toBe(true);
+    expect(await db.contacts.count()).toBe(0);
+  });
+
+  it('writes nothing when the transaction fails', async () => {
+    db.threads.hook('creating', () => {
+      throw new Error('disk full');
+    });
+    await expect(recordIncoming(db, dm())).rejects.toThrow('disk full');
+    expect(await db.incoming.count()).toBe(0);
+    expect(await db.contacts.count()).toBe(0);
+  });
+});
+
+describe('recordIncoming: inbox preview and thread row are one message', () => {
+  const preview = dm({ messageId: 'inbox:abc', source: 'inbox', text: 'Hello there, are you aro…' });
+
+  it('a thread row after its preview is not new, and the two are linked', async () => {
+    expect(await recordIncoming(db, preview)).toBe(true);
+    expect(await recordIncoming(db, dm({ detectedAt: T0 + 60_000 }))).toBe(false);
+    const thread = await db.incoming.get(['100-200', dm().messageId]);
+    const inbox = await db.incoming.get(['100-200', 'inbox:abc']);
+    expect(thread?.supersedes).toBe('inbox:abc');
+    expect(inbox?.supersededBy).toBe(dm().messageId);
+    // Seen again after a re-render: still not new.
+    expect(await recordIncoming(db, dm({ detectedAt: T0 + 120_000 }))).toBe(false);
+  });
+
+  it('a preview after its thread row is not new', async () => {
+    await recordIncoming(db, dm());
+    expect(await recordIncoming(db, { ...preview, detectedAt: T0 + 30_000 })).toBe(false);
+    expect((await db.incoming.get(['100-200', 'inbox:abc']))?.supersedes).toBe(dm().messageId);
+  });
+
+  it('a re-hashed preview of an already linked thread row is not new either', async () => {
+    await recordIncoming(db, preview);
+    await recordIncoming(db, dm());
+    expect(await recordIncoming(db, { ...preview, messageId: 'inbox:def', detectedAt: T0 + 1000 })).toBe(
+      false,
+    );
+  });
+
+  it('accepts previews cut without ellipsis, with "...", or with other spacing', async () => {
+    await recordIncoming(db, { ...preview, text: 'Hello  there,\nare you ...' });
+    expect(await recordIncoming(db, dm())).toBe(false);
+  });
+
+  it('an exact full-length preview matches', async () => {
+    await recordIncoming(db, { ...preview, text: dm().text });
+    expect(await recordIncoming(db, dm())).toBe(false);
+  });
+
+  it('is a different message outside the window', async () => {
+    await recordIncoming(db, preview);
+    expect(await recordIncoming(db, dm({ detectedAt: T0 + PREVIEW_WINDOW_MS + 1 }))).toBe(true);
+  });
+
+  it('matches at exactly the window edge', async () => {
+    await recordIncoming(db, preview);
+    expect(await recordIncoming(db, dm({ detectedAt: T0 + PREVIEW_WINDOW_MS }))).toBe(false);
+  });
+
+  it('is a different message when the text does not start with the preview', async () => {
+    await recordIncoming(db, preview);
+    expect(await recordIncoming(db, dm({ text: 'Something else entirely' }))).toBe(true);
+  });
+
+  it('is a different message in another thread or from another sender', async () => {
+    await recordIncoming(db, preview);
+    expect(await recordIncoming(db, dm({ threadId: '100-300' }))).toBe(true);
+    expect(await recordIncoming(db, dm({ messageId: 'm-bob', senderHandle: 'bob' }))).toBe(true);
+  });
+
+  it('one preview absorbs only one thread message', async () => {
+    await recordIncoming(db, { ...preview, text: 'ok' });
+    expect(await recordIncoming(db, dm({ messageId: 'm1', text: 'ok' }))).toBe(false);
+    expect(await recordIncoming(db, dm({ messageId: 'm2', text: 'ok' }))).toBe(true);
+  });
+
+  it('prefers the longest matching preview', async () => {
+    await recordIncoming(db, { ...preview, messageId: 'inbox:short', text: 'Hello…' });
+    await recordIncoming(db, preview);
+    await recordIncoming(db, dm());
+    expect((await db.incoming.get(['100-200', dm().messageId]))?.supersedes).toBe('inbox:abc');
+  });
+
+  it('an empty preview only matches an empty message', async () => {
+    await recordIncoming(db, { ...preview, text: '' });
+    expect(await recordIncoming(db, dm())).toBe(true);
+    expect(await recordIncoming(db, dm({ messageId: 'm-photo', text: '' }))).toBe(false);
+  });
+});
+
+describe('normalizeHandle', () => {
+  it('drops the @ and lower-cases', () => {
+    expect(normalizeHandle('@Jack_Dorsey')).toBe('jack_dorsey');
+  });
+});
