@@ -1,8 +1,23 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { MessageRouter } from '../messaging/router.ts';
+import { type AwayDb, openDb } from '../storage/db.ts';
+import { AdapterStatusStore, memoryArea, registerDetection } from './detection.ts';
 
 // Listeners are registered synchronously at top level so a woken worker receives the event that woke it.
 const router = new MessageRouter(browser.runtime.id);
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
   router.dispatch(message, sender),
 );
+
+// Dexie opens lazily on the first query, so creating the handle here costs nothing at wake-up.
+let db: AwayDb | undefined;
+const getDb = (): AwayDb => {
+  db ??= openDb();
+  return db;
+};
+// storage.session survives worker restarts but not the browser; older browsers lack it.
+const statuses = new AdapterStatusStore(browser.storage.session ?? memoryArea(), Date.now);
+registerDetection(router, { db: getDb, statuses });
+browser.tabs.onRemoved.addListener((tabId) => {
+  void statuses.drop(tabId);
+});

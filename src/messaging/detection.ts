@@ -31,3 +31,17 @@ export type AdapterStatus = v.InferOutput<typeof adapterStatusSchema>;
 
 /** Content script → worker: result of the adapter's self-check on a chat page. */
 export const adapterStatus = defineMessage<void>()('adapterStatus', adapterStatusSchema);
+
+/** What the worker keeps of the latest self-check of one tab. */
+export interface AdapterStatusRecord {
+  tabId: number;
+  /** When the worker received it (epoch ms). */
+  at: number;
+  status: AdapterStatus;
+}
+
+/**
+ * Popup → worker: the latest adapter status of every X tab that reported one (closed tabs are dropped).
+ * The popup shows a warning for the active tab when its status is not ok (invariant 8).
+ */
+export const getAdapterStatuses = defineMessage<AdapterStatusRecord[]>()('getAdapterStatuses', v.object({}));
