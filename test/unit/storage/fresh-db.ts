@@ -7,6 +7,12 @@ export function freshDb(): AwayDb {
   return openDb('away-for-x-test', { indexedDB: new IDBFactory(), IDBKeyRange });
 }
 
+/** Several connections to one database, like two tabs and the worker of one browser profile. */
+export function connections(count: number): AwayDb[] {
+  const indexedDB = new IDBFactory();
+  return Array.from({ length: count }, () => openDb('away-for-x-test', { indexedDB, IDBKeyRange }));
+}
+
 export function dm(overrides: Partial<IncomingDm> = {}): IncomingDm {
   return {
     messageId: '11111111-1111-4111-8111-111111111111',

@@ -1,0 +1,48 @@
+import * as v from 'valibot';
+import { DEFAULT_SETTINGS } from '../core/defaults.ts';
+import type { Settings } from '../core/types.ts';
+import type { AwayDb } from './db.ts';
+import { type Outcome, problemFromIssue } from './problems.ts';
+import { SETTINGS_KEY } from './rows.ts';
+import { readSettings } from './settings-read.ts';
+import { isTimeZone, strictSettingsSchema } from './settings-schema.ts';
+
+/** What only the calling context knows: the browser's time zone (Intl's resolved zone in a page). */
+export interface Environment {
+  timeZone: string;
+}
+
+/** The defaults for this browser: core's defaults in the browser's time zone (UTC if it is unusable). */
+export function defaultSettings(env: Environment): Settings {
+  const settings = structuredClone(DEFAULT_SETTINGS);
+  settings.schedule.timeZone = isTimeZone(env.timeZone) ? env.timeZone : 'UTC';
+  return settings;
+}
+
+/** Always valid settings: what is stored, repaired field by field, or the defaults. */
+export async function getSettings(db: AwayDb, env: Environment): Promise<Settings> {
+  const row = await db.settings.get(SETTINGS_KEY);
+  return readSettings(row?.value, defaultSettings(env));
+}
+
+/** Stores settings after strict validation; a refused value leaves what is stored untouched. */
+export async function putSettings(db: AwayDb, settings: Settings): Promise<Outcome<Settings>> {
+  const parsed = v.safeParse(strictSettingsSchema, settings, { abortEarly: true });
+  if (!parsed.success) return { ok: false, problem: problemFromIssue(parsed.issues[0]) };
+  await db.settings.put({ key: SETTINGS_KEY, value: parsed.output });
+  return { ok: true, value: parsed.output };
+}
+
+/**
+ * Read, change, write in one transaction, so two pages toggling different switches at once both count.
+ * `change` gets a copy and returns the new settings.
+ */
+export function updateSettings(
+  db: AwayDb,
+  env: Environment,
+  change: (current: Settings) => Settings,
+): Promise<Outcome<Settings>> {
+  return db.transaction('rw', db.settings, async () => {
+    return putSettings(db, change(await getSettings(db, env)));
+  });
+}
