@@ -169,7 +169,11 @@ export type SkipReason =
   | 'minGap'
   | 'hourlyCap'
   | 'dailyCap'
-  | 'noRuleMatched';
+  | 'noRuleMatched'
+  /** The matching rule's template was deleted. */
+  | 'templateMissing'
+  /** The matching rule's template does not pass validateTemplate. */
+  | 'templateInvalid';
 
 export interface TimingPlan {
   /** Reading the message. */
@@ -192,7 +196,14 @@ export type Decision =
       mode: ReplyMode;
       timing: TimingPlan;
     }
-  | { kind: 'skip'; reason: SkipReason; detail?: string };
+  | {
+      kind: 'skip';
+      reason: SkipReason;
+      /** A code refining the reason (e.g. which loop signal, which rule), never prose. */
+      detail?: string;
+      /** For limits that expire by themselves (min gap, caps): when deciding again could succeed. */
+      retryAt?: number;
+    };
 
 export type JobState = 'pending' | 'typing' | 'sent' | 'failed' | 'cancelled' | 'expired';
 
