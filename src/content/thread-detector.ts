@@ -1,0 +1,123 @@
+import type { IncomingDm } from '../core/types.ts';
+import type { OpenThread } from '../messaging/ui.ts';
+import { clip } from './text-limits.ts';
+import { parseMessageRow, rowUuid } from './x/message-row.ts';
+import { messageList, messageRow } from './x/selectors.ts';
+
+/** What this page knows of one thread: every uuid it has seen, and where the newest one is. */
+interface ThreadMemory {
+  known: Set<string>;
+  newest: Element | null;
+}
+
+// Only the newest few dozen rows are ever in the DOM; this bounds memory on very long sessions.
+const MAX_KNOWN = 5000;
+
+export interface ThreadDetectorDeps {
+  report(dm: IncomingDm): void;
+  now(): number;
+  /** The open thread and its other person, read when a message is reported (the header may render late). */
+  openThread(): OpenThread | null;
+}
+
+/**
+ * Reports each new incoming row of the open thread once.
+ *
+ * "New" is positional: a row is new when it comes after the newest row this page already knew in that
+ * thread. Rows present when a thread is first seen are its baseline (history); rows X adds above known
+ * ones (scrolling up) are older, hence history; re-rendered and re-opened rows carry known uuids; trimmed
+ * rows just leave. When no known row is on screen (first rows of a thread, or X replaced the whole list),
+ * nothing can be told apart, so the rows become known without a report: missing a message is safer than
+ * answering history.
+ */
+export class ThreadDetector {
+  readonly #memories = new Map<string, ThreadMemory>();
+  #openId: string | null = null;
+
+  constructor(private readonly deps: ThreadDetectorDeps) {}
+
+  /** A thread was opened (or none, with null): rows already in its list are settled against its memory. */
+  open(threadId: string | null, root: ParentNode | null): void {
+    this.#openId = threadId;
+    if (threadId === null || root === null) return;
+    const list = root.querySelector(messageList);
+    this.rowsAdded(list ? [...list.querySelectorAll(messageRow)] : []);
+  }
+
+  /** Rows X inserted (in any order; removed ones are skipped). */
+  rowsAdded(rows: readonly Element[]): void {
+    if (this.#openId === null || rows.length === 0) return;
+    const memory = this.#memory(this.#openId);
+    const candidates = rows.filter((row) => row.isConnected && !memory.known.has(rowUuid(row)));
+    if (candidates.length === 0) return;
+    const list = candidates[0]?.closest(messageList) ?? null;
+    if (!list) return;
+    const anchor = this.#anchor(list, memory);
+    candidates.sort(byDocumentOrder);
+    for (const row of candidates) {
+      const uuid = rowUuid(row);
+      if (uuid === '' || memory.known.has(uuid) || row.closest(messageList) !== list) continue;
+      this.#remember(memory, uuid);
+      if (anchor === null) continue;
+      if (!(anchor.compareDocumentPosition(row) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+      memory.newest = row;
+      this.#reportIfTheirs(row);
+    }
+    if (anchor === null) memory.newest = candidates.at(-1) ?? null;
+  }
+
+  #memory(threadId: string): ThreadMemory {
+    let memory = this.#memories.get(threadId);
+    if (!memory) {
+      memory = { known: new Set(), newest: null };
+      this.#memories.set(threadId, memory);
+    }
+    return memory;
+  }
+
+  /** The newest known row still in the list: the remembered element, else the last known row on screen. */
+  #anchor(list: Element, memory: ThreadMemory): Element | null {
+    if (memory.newest?.isConnected && list.contains(memory.newest)) return memory.newest;
+    const rows = list.querySelectorAll(messageRow);
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const row = rows[i];
+      if (row && memory.known.has(rowUuid(row))) {
+        memory.newest = row;
+        return row;
+      }
+    }
+    return null;
+  }
+
+  #remember(memory: ThreadMemory, uuid: string): void {
+    memory.known.add(uuid);
+    if (memory.known.size > MAX_KNOWN) {
+      const oldest = memory.known.values().next().value;
+      if (oldest !== undefined) memory.known.delete(oldest);
+    }
+  }
+
+  #reportIfTheirs(row: Element): void {
+    const message = parseMessageRow(row);
+    const thread = this.deps.openThread();
+    // Mine, or a row whose direction cannot be read (the self-check reports that), is never reported.
+    if (message?.direction !== 'theirs') return;
+    if (!thread || thread.threadId !== this.#openId) return;
+    const group = thread.threadKind === 'group';
+    this.deps.report({
+      messageId: clip(message.uuid, 200),
+      threadId: thread.threadId,
+      threadKind: thread.threadKind,
+      senderHandle: clip(group ? message.senderHandle : thread.contactHandle, 50),
+      senderName: clip(group ? message.senderName : thread.contactName || message.senderName, 200),
+      text: clip(message.text, 10_000),
+      timeLabel: clip(message.timeLabel, 100),
+      detectedAt: this.deps.now(),
+      source: 'thread',
+    });
+  }
+}
+
+function byDocumentOrder(a: Element, b: Element): number {
+  return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}

@@ -1,0 +1,105 @@
+import {
+  messageRow,
+  messageRowAttribute,
+  messageText,
+  messageTextPrefix,
+  messageTextSpan,
+  mineClass,
+  profileLink,
+  rowLabel,
+  senderLabelSuffix,
+  sendStatusAttribute,
+  testIdOf,
+  theirsClass,
+  timeLabelSuffix,
+} from './selectors.ts';
+
+export type Direction = 'theirs' | 'mine' | 'unknown';
+
+/** Facts read from one message row. Text is always `textContent`: DM text never becomes markup. */
+export interface MessageRow {
+  uuid: string;
+  direction: Direction;
+  text: string;
+  timeLabel: string;
+  /** Display name from the row's hidden sender label ("You" on mine); empty when absent. */
+  senderName: string;
+  /** Handle from the row's avatar link (group threads, their rows only); empty when absent. */
+  senderHandle: string;
+}
+
+export function isMessageRow(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).hasAttribute(messageRowAttribute);
+}
+
+export function rowUuid(row: Element): string {
+  return row.getAttribute(messageRowAttribute) ?? '';
+}
+
+/** The message rows an added node is or contains, in document order. */
+export function rowsIn(node: Node): Element[] {
+  if (node.nodeType !== 1) return [];
+  const element = node as Element;
+  if (isMessageRow(element)) return [element];
+  return element.firstElementChild ? [...element.querySelectorAll(messageRow)] : [];
+}
+
+/**
+ * Direction from the row element's own classes only: their rows contain a `justify-end` timestamp wrapper,
+ * so looking at descendants or using `closest()` would call their messages mine. A send status is only
+ * ever on my rows, so it wins over a class.
+ */
+export function rowDirection(row: Element): Direction {
+  if (row.hasAttribute(sendStatusAttribute)) return 'mine';
+  const mine = row.classList.contains(mineClass);
+  const theirs = row.classList.contains(theirsClass);
+  if (mine === theirs) return 'unknown';
+  return mine ? 'mine' : 'theirs';
+}
+
+/** The row's element whose id is `<uuid><suffix>`; ids are compared, never put into a selector. */
+function label(row: Element, uuid: string, suffix: string): string {
+  for (const element of row.querySelectorAll(rowLabel)) {
+    if (element.id === uuid + suffix) return element.textContent?.trim() ?? '';
+  }
+  return '';
+}
+
+function rowText(row: Element, uuid: string): string {
+  for (const container of row.querySelectorAll(messageText)) {
+    if (testIdOf(container) !== messageTextPrefix + uuid) continue;
+    const span = container.querySelector(messageTextSpan);
+    return (span ?? container).textContent ?? '';
+  }
+  // A photo or a sticker has no text.
+  return '';
+}
+
+/** `/<handle>` → handle; anything else (a chat link, a path with more segments) → empty. */
+export function handleFromHref(href: string | null): string {
+  const match = /^\/([A-Za-z0-9_]{1,50})$/.exec(href ?? '');
+  return match?.[1] ?? '';
+}
+
+/** The avatar link's handle; links inside the message text (mentions) are the text's, not the sender's. */
+function avatarHandle(row: Element): string {
+  for (const link of row.querySelectorAll(profileLink)) {
+    if (!link.closest(messageText)) return handleFromHref(link.getAttribute('href'));
+  }
+  return '';
+}
+
+/** Reads a row; null when it has no uuid (then it is not a message X would deliver twice the same way). */
+export function parseMessageRow(row: Element): MessageRow | null {
+  const uuid = rowUuid(row);
+  if (uuid === '') return null;
+  const direction = rowDirection(row);
+  return {
+    uuid,
+    direction,
+    text: rowText(row, uuid),
+    timeLabel: label(row, uuid, timeLabelSuffix),
+    senderName: label(row, uuid, senderLabelSuffix),
+    senderHandle: direction === 'theirs' ? avatarHandle(row) : '',
+  };
+}

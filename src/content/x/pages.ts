@@ -1,0 +1,78 @@
+import type { ThreadKind } from '../../core/types.ts';
+
+/**
+ * URL predicates for X's Chat UI. Everything here reads only the URL, so it is cheap enough to run on every
+ * navigation and pure enough to test without a DOM.
+ *
+ * Chat lives at `/i/chat` on x.com and twitter.com, and is also served at chat.x.com (where the `/i/chat`
+ * prefix is optional, since that host serves nothing else).
+ */
+
+const SITE_HOSTS = new Set(['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com']);
+const CHAT_HOST = 'chat.x.com';
+
+const THREAD_ID = /^(?:\d+-\d+|g\d+)$/;
+
+/** Path segments after the chat prefix, or null when the URL is not a chat page. */
+function chatSegments(url: string | URL): string[] | null {
+  let parsed: URL;
+  try {
+    parsed = typeof url === 'string' ? new URL(url) : url;
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:') return null;
+  const parts = parsed.pathname.split('/').filter((part) => part !== '');
+  const hasPrefix = parts[0] === 'i' && parts[1] === 'chat';
+  if (SITE_HOSTS.has(parsed.hostname)) return hasPrefix ? parts.slice(2) : null;
+  if (parsed.hostname === CHAT_HOST) return hasPrefix ? parts.slice(2) : parts;
+  return null;
+}
+
+/** Any page of the Chat UI: inbox, a thread, requests, the passcode gate. */
+export function isChatPage(url: string | URL): boolean {
+  return chatSegments(url) !== null;
+}
+
+/** The inbox alone (`/i/chat`), with no thread open. */
+export function isChatInbox(url: string | URL): boolean {
+  const segments = chatSegments(url);
+  return segments !== null && segments.length === 0;
+}
+
+/** The message-requests list (`/i/chat/requests`), with no request open. */
+export function isRequestsList(url: string | URL): boolean {
+  const segments = chatSegments(url);
+  return segments !== null && segments.length === 1 && segments[0] === 'requests';
+}
+
+/** The passcode gate (`/i/chat/pin/...`): chat is locked, nothing can be read. */
+export function isPasscodeGate(url: string | URL): boolean {
+  return chatSegments(url)?.[0] === 'pin';
+}
+
+/** The open thread's canonical id (`<a>-<b>`, `g<digits>`), or null when no thread is open. */
+export function threadIdFromUrl(url: string | URL): string | null {
+  const segments = chatSegments(url);
+  if (!segments) return null;
+  // `/i/chat/requests/<id>` opens a message request; its id has the same shape as a thread's.
+  const candidate = segments[0] === 'requests' ? segments[1] : segments[0];
+  const extra = segments[0] === 'requests' ? segments.slice(2) : segments.slice(1);
+  // Sub-pages of a thread (e.g. `/info`) still show that thread.
+  if (candidate === undefined || !THREAD_ID.test(candidate) || extra.length > 1) return null;
+  return candidate;
+}
+
+/** The kind of the open thread, or null when no thread is open. */
+export function threadKind(url: string | URL): ThreadKind | null {
+  const id = threadIdFromUrl(url);
+  if (id === null) return null;
+  if (chatSegments(url)?.[0] === 'requests') return 'request';
+  return id.startsWith('g') ? 'group' : 'direct';
+}
+
+/** Thread id from X's inbox-row form `<a>:<b>` (the URL form uses `-`), or null if it does not look like one. */
+export function threadIdFromConversationKey(key: string): string | null {
+  const id = key.replace(':', '-');
+  return THREAD_ID.test(id) ? id : null;
+}

@@ -1,0 +1,63 @@
+import type { ChatRoot } from './chat-root.ts';
+import { rowDirection } from './message-row.ts';
+import { isChatInbox, isPasscodeGate, isRequestsList, threadKind } from './pages.ts';
+import {
+  composerSendButton,
+  composerTextarea,
+  conversationPanel,
+  inboxPanel,
+  messageList,
+  messageRow,
+  messageText,
+  requestsPanel,
+} from './selectors.ts';
+
+/** Landmarks the self-check may report missing (stable codes, shown as-is in diagnostics). */
+export type Landmark =
+  | 'chatRoot'
+  | 'inboxPanel'
+  | 'requestsPanel'
+  | 'conversationPanel'
+  | 'messageList'
+  | 'messageRow'
+  | 'messageDirection'
+  | 'composer';
+
+export interface SelfCheckResult {
+  ok: boolean;
+  variant: 'shadow' | 'light' | 'none';
+  missing: Landmark[];
+}
+
+/**
+ * Checks that what this URL should show is there, with the selectors the adapter uses. A failure means X
+ * changed its markup (or the page never rendered), and automation must pause (DESIGN invariant 8). The
+ * passcode gate shows no chat at all, so nothing is expected there.
+ */
+export function selfCheck(found: ChatRoot | null, url: string): SelfCheckResult {
+  if (isPasscodeGate(url)) return { ok: true, variant: found?.variant ?? 'none', missing: [] };
+  if (!found) return { ok: false, variant: 'none', missing: ['chatRoot'] };
+  const root = found.root;
+  const missing: Landmark[] = [];
+  const has = (selector: string) => root.querySelector(selector) !== null;
+  const kind = threadKind(url);
+
+  if (isChatInbox(url) && !has(inboxPanel)) missing.push('inboxPanel');
+  if (isRequestsList(url) && !has(requestsPanel)) missing.push('requestsPanel');
+  if (kind !== null) {
+    if (!has(conversationPanel)) missing.push('conversationPanel');
+    const list = root.querySelector(messageList);
+    if (!list) missing.push('messageList');
+    // Rows whose direction cannot be read would be neither reported nor safely ignored.
+    else {
+      const rows = [...list.querySelectorAll(messageRow)];
+      // Message texts without rows around them: the row attribute was renamed, rows would go unseen.
+      if (rows.length === 0 && list.querySelector(messageText)) missing.push('messageRow');
+      // Rows whose direction cannot be read would be neither reported nor safely ignored.
+      if (rows.some((row) => rowDirection(row) === 'unknown')) missing.push('messageDirection');
+    }
+    // A message request shows accept / decline until accepted, not a composer.
+    if (kind !== 'request' && !(has(composerTextarea) && has(composerSendButton))) missing.push('composer');
+  }
+  return { ok: missing.length === 0, variant: found.variant, missing };
+}
