@@ -1,0 +1,154 @@
+import { regexSafetyIssue } from './regex-safety.ts';
+import { foldedWords, startsAt } from './text-normalize.ts';
+import type { Rule } from './types.ts';
+
+export const MAX_PATTERN_LENGTH = 500;
+/** Regexes only see the start of a message: it bounds their cost whatever the pattern. */
+export const MAX_REGEX_INPUT = 2_000;
+export const MAX_KEYWORDS = 100;
+export const REGEX_FLAGS = 'iu';
+
+/**
+ * Codes for the rule editor and for import; `position` is an index in the pattern for regex codes and the
+ * index of the keyword in the list for keyword codes.
+ */
+export type RuleErrorCode =
+  | 'keywordsMissing'
+  | 'tooManyKeywords'
+  | 'keywordBlank'
+  | 'patternMissing'
+  | 'patternTooLong'
+  | 'patternInvalid'
+  | 'backreference'
+  | 'nestedQuantifier'
+  | 'overlappingAlternation'
+  | 'overlappingQuantifiers'
+  | 'templateMissing'
+  | 'priorityInvalid';
+
+export type RuleValidation = { ok: true } | { ok: false; code: RuleErrorCode; position?: number };
+
+const refuse = (code: RuleErrorCode, position?: number): RuleValidation =>
+  position === undefined ? { ok: false, code } : { ok: false, code, position };
+
+export function validateRule(rule: Rule): RuleValidation {
+  if (!Number.isFinite(rule.priority)) return refuse('priorityInvalid');
+  if (!rule.templateId) return refuse('templateMissing');
+  const { trigger } = rule;
+  if (trigger.kind === 'keywords') {
+    const keywords = trigger.keywords ?? [];
+    if (keywords.length === 0) return refuse('keywordsMissing');
+    if (keywords.length > MAX_KEYWORDS) return refuse('tooManyKeywords', MAX_KEYWORDS);
+    // A keyword made only of punctuation or emoji has no words to match.
+    const blank = keywords.findIndex((k) => foldedWords(k).length === 0);
+    if (blank >= 0) return refuse('keywordBlank', blank);
+  }
+  if (trigger.kind === 'regex') {
+    const pattern = trigger.pattern ?? '';
+    if (pattern === '') return refuse('patternMissing');
+    if (pattern.length > MAX_PATTERN_LENGTH) return refuse('patternTooLong', MAX_PATTERN_LENGTH);
+    try {
+      new RegExp(pattern, REGEX_FLAGS);
+    } catch {
+      return refuse('patternInvalid');
+    }
+    const issue = regexSafetyIssue(pattern);
+    if (issue) return refuse(issue.code, issue.position);
+  }
+  return { ok: true };
+}
+
+interface CompiledRule {
+  rule: Rule;
+  regex: RegExp | null;
+  /** Refused by validateRule: never matches. */
+  invalid: boolean;
+}
+
+/**
+ * Rules sorted and prepared once: regexes compiled, keywords folded into a word index. Build it when rules
+ * change and pass it to `decide`; matching a message then folds its text once, whatever the rule count.
+ */
+export interface CompiledRules {
+  readonly kind: 'compiledRules';
+  readonly rules: readonly CompiledRule[];
+  /** First word of a keyword → the rules (by index in `rules`) and the keyword's words. */
+  readonly keywordIndex: ReadonlyMap<string, readonly { ruleIndex: number; words: readonly string[] }[]>;
+  /** Rules that will never match, with why. */
+  readonly errors: ReadonlyMap<string, RuleValidation & { ok: false }>;
+}
+
+/** Lower priority first; equal priorities keep their given order. */
+export function compileRules(rules: readonly Rule[]): CompiledRules {
+  const sorted = rules
+    .map((rule, i) => ({ rule, i }))
+    .sort((a, b) => a.rule.priority - b.rule.priority || a.i - b.i);
+  const compiled: CompiledRule[] = [];
+  const keywordIndex = new Map<string, { ruleIndex: number; words: string[] }[]>();
+  const errors = new Map<string, RuleValidation & { ok: false }>();
+  for (const { rule } of sorted) {
+    const validation = validateRule(rule);
+    const ruleIndex = compiled.length;
+    if (!validation.ok) errors.set(rule.id, validation);
+    const invalid = !validation.ok;
+    const regex =
+      !invalid && rule.trigger.kind === 'regex' ? new RegExp(rule.trigger.pattern ?? '', REGEX_FLAGS) : null;
+    compiled.push({ rule, regex, invalid });
+    if (invalid || rule.trigger.kind !== 'keywords') continue;
+    for (const keyword of rule.trigger.keywords ?? []) {
+      const words = foldedWords(keyword);
+      const first = words[0]!;
+      const bucket = keywordIndex.get(first) ?? [];
+      bucket.push({ ruleIndex, words });
+      keywordIndex.set(first, bucket);
+    }
+  }
+  return { kind: 'compiledRules', rules: compiled, keywordIndex, errors };
+}
+
+export function isCompiledRules(value: CompiledRules | readonly Rule[]): value is CompiledRules {
+  return !Array.isArray(value) && (value as CompiledRules).kind === 'compiledRules';
+}
+
+export interface MatchInput {
+  text: string;
+  /** The sender was never seen before this message (see decide.ts for how it is established). */
+  firstContact: boolean;
+  /** Which enabled rules may answer now, e.g. only `when: 'always'` ones while the user is present. */
+  eligible: (rule: Rule) => boolean;
+}
+
+/** Indexes of rules with a keyword in the text: one pass over its words, whatever the number of rules. */
+function keywordHits(compiled: CompiledRules, text: string): Set<number> {
+  const hits = new Set<number>();
+  if (compiled.keywordIndex.size === 0) return hits;
+  const words = foldedWords(text);
+  for (let i = 0; i < words.length; i++) {
+    const bucket = compiled.keywordIndex.get(words[i]!);
+    if (!bucket) continue;
+    for (const entry of bucket) {
+      if (!hits.has(entry.ruleIndex) && startsAt(words, entry.words, i)) hits.add(entry.ruleIndex);
+    }
+  }
+  return hits;
+}
+
+/** The first enabled, eligible rule (by priority) whose trigger matches, or null. */
+export function matchRule(compiled: CompiledRules, input: MatchInput): Rule | null {
+  const hits = keywordHits(compiled, input.text);
+  const regexInput = input.text.slice(0, MAX_REGEX_INPUT);
+  for (let i = 0; i < compiled.rules.length; i++) {
+    const { rule, regex, invalid } = compiled.rules[i]!;
+    if (invalid || !rule.enabled || !input.eligible(rule)) continue;
+    const kind = rule.trigger.kind;
+    if (
+      kind === 'any' ||
+      (kind === 'keywords' && hits.has(i)) ||
+      (kind === 'firstContact' && input.firstContact) ||
+      regex?.test(regexInput) === true
+    ) {
+      return rule;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,172 @@
+/**
+ * Template grammar. A body is plain text with:
+ * - `{name}`: a variable, when the braces hold exactly one known name (spaces around it are ignored);
+ * - `{a|b|c}`: a variation, when the braces hold at least one `|` at their own level; one option is picked
+ *   at random. Options may be empty and may hold variables and further variations:
+ *   `{Hi|Hello {first_name}|Hey {there|you}}`;
+ * - `{{` and `}}` at top level: a literal `{` or `}`. Inside braces every `{` opens and every `}` closes,
+ *   so nested variations may end with `}}`; a literal brace cannot appear inside a variation, and a
+ *   variation cannot start right after `{{` at top level (write `{Hey|{first_name}}` instead).
+ * A `|` outside braces is plain text.
+ */
+
+export const TEMPLATE_VARIABLES = [
+  'name',
+  'first_name',
+  'handle',
+  'date',
+  'time',
+  'away_until',
+  'my_name',
+] as const;
+export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
+
+export const MAX_TEMPLATE_LENGTH = 2_000;
+/** Deeper nesting is never needed for natural text and would make the UI preview unreadable. */
+export const MAX_TEMPLATE_DEPTH = 5;
+
+export type TemplateNode =
+  | { kind: 'text'; value: string }
+  | { kind: 'variable'; name: TemplateVariable; position: number }
+  | { kind: 'variation'; options: TemplateNode[][]; position: number };
+
+export type TemplateErrorCode =
+  | 'empty'
+  | 'tooLong'
+  | 'unclosedBrace'
+  | 'unexpectedCloseBrace'
+  | 'emptyBraces'
+  | 'unknownVariable'
+  | 'bareVariableInVariation'
+  | 'tooDeep';
+
+/** `position` is the index in the body (UTF-16 code units) where the problem starts. */
+export interface TemplateError {
+  code: TemplateErrorCode;
+  position: number;
+}
+
+export type TemplateParse = { ok: true; nodes: TemplateNode[] } | { ok: false; error: TemplateError };
+
+export type TemplateValidation = { ok: true } | ({ ok: false } & TemplateError);
+
+const VARIABLE_SET: ReadonlySet<string> = new Set(TEMPLATE_VARIABLES);
+
+function isVariable(name: string): name is TemplateVariable {
+  return VARIABLE_SET.has(name);
+}
+
+class SyntaxFailure extends Error {
+  constructor(readonly detail: TemplateError) {
+    super(detail.code);
+  }
+}
+
+function fail(code: TemplateErrorCode, position: number): never {
+  throw new SyntaxFailure({ code, position });
+}
+
+class Parser {
+  private i = 0;
+  constructor(private readonly src: string) {}
+
+  parseTop(): TemplateNode[] {
+    const nodes: TemplateNode[] = [];
+    let text = '';
+    while (this.i < this.src.length) {
+      const c = this.src[this.i]!;
+      const next = this.src[this.i + 1];
+      if ((c === '{' && next === '{') || (c === '}' && next === '}')) {
+        text += c;
+        this.i += 2;
+      } else if (c === '{') {
+        if (text) nodes.push({ kind: 'text', value: text });
+        text = '';
+        nodes.push(this.parseGroup(1));
+      } else if (c === '}') {
+        fail('unexpectedCloseBrace', this.i);
+      } else {
+        text += c;
+        this.i++;
+      }
+    }
+    if (text) nodes.push({ kind: 'text', value: text });
+    return nodes;
+  }
+
+  /** At a `{`: reads up to its matching `}` and returns a variable or a variation. */
+  private parseGroup(depth: number): TemplateNode {
+    const open = this.i;
+    if (depth > MAX_TEMPLATE_DEPTH) fail('tooDeep', open);
+    this.i++;
+    const options: { nodes: TemplateNode[]; start: number }[] = [];
+    let current: TemplateNode[] = [];
+    let start = this.i;
+    let text = '';
+    const flush = () => {
+      if (text) current.push({ kind: 'text', value: text });
+      text = '';
+    };
+    while (this.i < this.src.length) {
+      const c = this.src[this.i]!;
+      if (c === '}') {
+        flush();
+        options.push({ nodes: current, start });
+        this.i++;
+        return this.finishGroup(open, options);
+      }
+      if (c === '|') {
+        flush();
+        options.push({ nodes: current, start });
+        current = [];
+        this.i++;
+        start = this.i;
+      } else if (c === '{') {
+        flush();
+        current.push(this.parseGroup(depth + 1));
+      } else {
+        text += c;
+        this.i++;
+      }
+    }
+    return fail('unclosedBrace', open);
+  }
+
+  private finishGroup(open: number, options: { nodes: TemplateNode[]; start: number }[]): TemplateNode {
+    if (options.length === 1) {
+      const only = options[0]!.nodes;
+      if (only.length === 0) fail('emptyBraces', open);
+      const first = only[0]!;
+      const name = first.kind === 'text' ? first.value.trim() : '';
+      if (only.length !== 1 || !isVariable(name)) fail('unknownVariable', open + 1);
+      return { kind: 'variable', name, position: open };
+    }
+    for (const option of options) {
+      const first = option.nodes[0];
+      // `{first_name|there}` picks the literal word "first_name" half the time: surely a mistake.
+      if (option.nodes.length === 1 && first?.kind === 'text' && isVariable(first.value.trim())) {
+        fail('bareVariableInVariation', option.start);
+      }
+    }
+    return { kind: 'variation', options: options.map((o) => o.nodes), position: open };
+  }
+}
+
+export function parseTemplate(body: string): TemplateParse {
+  if (body.trim() === '') return { ok: false, error: { code: 'empty', position: 0 } };
+  if (body.length > MAX_TEMPLATE_LENGTH) {
+    return { ok: false, error: { code: 'tooLong', position: MAX_TEMPLATE_LENGTH } };
+  }
+  try {
+    return { ok: true, nodes: new Parser(body).parseTop() };
+  } catch (e) {
+    if (e instanceof SyntaxFailure) return { ok: false, error: e.detail };
+    throw e;
+  }
+}
+
+/** For the editor and for import: `{ok: true}` or the first problem with its position. */
+export function validateTemplate(body: string): TemplateValidation {
+  const parsed = parseTemplate(body);
+  return parsed.ok ? { ok: true } : { ok: false, ...parsed.error };
+}

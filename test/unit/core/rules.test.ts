@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { compileRules, isCompiledRules, type MatchInput, matchRule } from '../../../src/core/rules.ts';
+import type { Rule, Trigger } from '../../../src/core/types.ts';
+import { rule } from './fixtures.ts';
+
+const input = (text: string, extra: Partial<MatchInput> = {}): MatchInput => ({
+  text,
+  firstContact: false,
+  eligible: () => true,
+  ...extra,
+});
+const withTrigger = (trigger: Trigger, extra: Partial<Rule> = {}) =>
+  rule({ id: trigger.kind, trigger, ...extra });
+const match = (rules: Rule[], text: string, extra: Partial<MatchInput> = {}) =>
+  matchRule(compileRules(rules), input(text, extra))?.id ?? null;
+
+describe('keywords', () => {
+  const kw = (...keywords: string[]) => [withTrigger({ kind: 'keywords', keywords })];
+
+  it('ignore case and accents, both ways', () => {
+    expect(match(kw('café'), 'Un CAFE demain ?')).toBe('keywords');
+    expect(match(kw('CAFE'), 'un café ?')).toBe('keywords');
+    expect(match(kw('Straße'), 'in der strasse')).toBe('keywords');
+  });
+
+  it('match whole words only', () => {
+    expect(match(kw('cat'), 'concatenate this')).toBeNull();
+    expect(match(kw('cat'), 'my cat, again')).toBe('keywords');
+    expect(match(kw('price'), 'price?')).toBe('keywords');
+  });
+
+  it('match phrases as consecutive words, whatever the punctuation between', () => {
+    expect(match(kw('out of stock'), 'Is it out-of-stock?')).toBe('keywords');
+    expect(match(kw('out of stock'), 'out of the stock')).toBeNull();
+  });
+
+  it('any of several keywords matches', () => {
+    expect(match(kw('invoice', 'facture', 'bill'), 'où est ma facture')).toBe('keywords');
+    expect(match(kw('invoice', 'facture', 'bill'), 'hello')).toBeNull();
+  });
+});
+
+describe('regex', () => {
+  it('is case-insensitive and unicode-aware', () => {
+    const rules = [withTrigger({ kind: 'regex', pattern: '\\border\\s*#?\\d{4,}' })];
+    expect(match(rules, 'About ORDER #12345 please')).toBe('regex');
+    expect(match(rules, 'about order 12')).toBeNull();
+    expect(match([withTrigger({ kind: 'regex', pattern: '^\\p{Lu}' })], 'émile')).toBe('regex');
+  });
+
+  it('only sees the first 2,000 characters', () => {
+    const rules = [withTrigger({ kind: 'regex', pattern: 'needle' })];
+    expect(match(rules, `${'x'.repeat(1_990)}needle`)).toBe('regex');
+    expect(match(rules, `${'x'.repeat(2_000)}needle`)).toBeNull();
+  });
+
+  it('a refused regex never matches and is reported', () => {
+    const bad = withTrigger({ kind: 'regex', pattern: '(a+)+$' });
+    const compiled = compileRules([bad]);
+    expect(matchRule(compiled, input('aaaa'))).toBeNull();
+    expect(compiled.errors.get('regex')).toMatchObject({ ok: false, code: 'nestedQuantifier' });
+  });
+});
+
+describe('any and firstContact', () => {
+  it('any matches everything, including empty text', () => {
+    expect(match([withTrigger({ kind: 'any' })], '')).toBe('any');
+  });
+
+  it('firstContact follows the input flag', () => {
+    const rules = [withTrigger({ kind: 'firstContact' })];
+    expect(match(rules, 'hi', { firstContact: true })).toBe('firstContact');
+    expect(match(rules, 'hi', { firstContact: false })).toBeNull();
+  });
+});
+
+describe('priority, enabled, eligible', () => {
+  const a = rule({ id: 'a', priority: 5, trigger: { kind: 'keywords', keywords: ['hello'] } });
+  const b = rule({ id: 'b', priority: 1, trigger: { kind: 'regex', pattern: 'hel+o' } });
+  const c = rule({ id: 'c', priority: 9, trigger: { kind: 'any' } });
+
+  it('lowest priority number first, whatever the array order', () => {
+    expect(match([c, a, b], 'hello')).toBe('b');
+    expect(match([c, a], 'hello')).toBe('a');
+    expect(match([c, a], 'bye')).toBe('c');
+  });
+
+  it('equal priorities keep the given order', () => {
+    const x = rule({ id: 'x', priority: 1 });
+    const y = rule({ id: 'y', priority: 1 });
+    expect(match([x, y], 'hi')).toBe('x');
+    expect(match([y, x], 'hi')).toBe('y');
+  });
+
+  it('disabled and ineligible rules are skipped', () => {
+    expect(match([{ ...b, enabled: false }, a], 'hello')).toBe('a');
+    expect(match([a, b, c], 'hello', { eligible: (r) => r.id === 'c' })).toBe('c');
+  });
+
+  it('a keyword rule ranked after a regex rule that also matches loses', () => {
+    expect(match([a, { ...b, priority: 6 }], 'hello')).toBe('a');
+  });
+});
+
+describe('compileRules', () => {
+  it('is recognisable as compiled', () => {
+    expect(isCompiledRules(compileRules([]))).toBe(true);
+    expect(isCompiledRules([])).toBe(false);
+  });
+});
