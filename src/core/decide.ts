@@ -1,0 +1,160 @@
+import { planTiming } from './humanize.ts';
+import { type AutoSend, checkLimits, clampLimits } from './limits.ts';
+import { AUTO_REPLY_LABEL, automaticSignal, isStopWord } from './loops.ts';
+import type { Rng } from './rng.ts';
+import { type CompiledRules, compileRules, isCompiledRules, matchRule } from './rules.ts';
+import { awayStatus } from './schedule.ts';
+import { validateTemplate } from './template-syntax.ts';
+import { appendLabel, render, templateVars } from './templates.ts';
+import type {
+  Contact,
+  Decision,
+  IncomingDm,
+  Rule,
+  Settings,
+  SkipReason,
+  Template,
+  ThreadState,
+} from './types.ts';
+
+export interface DecisionState {
+  settings: Settings;
+  /** Pass `compileRules(rules)` and keep it while rules do not change; a plain array is compiled per call. */
+  rules: CompiledRules | readonly Rule[];
+  templates: readonly Template[];
+  /** The sender as stored (created when their first message was recorded), or null if never stored. */
+  contact: Contact | null;
+  thread: ThreadState | null;
+  /**
+   * Automatic messages of at least the last 24 h in every thread, sent or pending (pending ones at their
+   * due time), with their text when known. Feeds the caps, the min gap and loop detection.
+   */
+  sends: readonly AutoSend[];
+  /** The visible label from _locales when `settings.addAutoReplyLabel`; else `AUTO_REPLY_LABEL`. */
+  autoReplyLabel?: string;
+}
+
+const skip = (reason: SkipReason, detail?: string, retryAt?: number): Decision => {
+  const decision: Decision = { kind: 'skip', reason };
+  if (detail !== undefined) decision.detail = detail;
+  if (retryAt !== undefined) decision.retryAt = retryAt;
+  return decision;
+};
+
+/**
+ * The sender is new to us: no stored contact older than this message and no earlier sight of the thread
+ * (a thread seen before this message has history with them, even if they never wrote before).
+ */
+function isFirstContact(dm: IncomingDm, state: DecisionState): boolean {
+  const contactIsNew = state.contact === null || state.contact.firstSeenAt >= dm.detectedAt;
+  const threadIsNew = state.thread === null || state.thread.firstSeenAt >= dm.detectedAt;
+  return contactIsNew && threadIsNew;
+}
+
+/**
+ * Should this incoming DM get a reply, and which? Pure: the same inputs give the same decision.
+ *
+ * Checks run in this order and the first that fails is the reason given; the order puts what the user
+ * controls directly first, then what protects other people, then the safety limits, then the rules:
+ * 1. awayOff: the switch is off, or `awayUntil` passed. Absolute: not even `always` rules answer.
+ * 2. outsideSchedule: the switch is on but the weekly hours say present, and no enabled `always` rule exists.
+ *    (If some exist the message goes on; step 15 then only considers `always` rules.)
+ * 3. history: detected before the thread was first seen or before away was last switched on.
+ * 4. ownMessage: written by the user (`settings.myHandle`).
+ * 5. groupThread / requestThread: unless the user opted in.
+ * 6. denyListed, then notAllowListed (a non-empty allow list answers only those handles).
+ * 7. stopWord: the caller must silence the contact (`silencedAt`). Before `silenced` so every "stop" is
+ *    recorded, and before loop checks so an automated "STOP" is still honoured.
+ * 8. silenced.  9. looksAutomatic (loops.ts).
+ * 10–14. cooldown, alreadyAnswered, minGap (with `retryAt`: the message may be decided again then),
+ *    hourlyCap, dailyCap (limits.ts).
+ * 15. noRuleMatched (or outsideSchedule while present), then the template: templateMissing /
+ *    templateInvalid when the winning rule's template is gone or broken (no fall-through to a lower rule:
+ *    that could send something the user did not mean for this message).
+ *
+ * The limits apply in suggest mode too, so a suggestion shows exactly what auto mode would send. A rule in
+ * `auto` mode only sends by itself when `settings.autoSendAcknowledged`; otherwise the reply degrades to
+ * `suggest`, because X treats automation as a suspension risk and the user must have accepted that.
+ */
+export function decide(dm: IncomingDm, state: DecisionState, now: number, rng: Rng): Decision {
+  const { settings } = state;
+  const status = awayStatus(settings.schedule, now);
+  if (status === 'off' || status === 'ended') return skip('awayOff', status);
+  const compiled = isCompiledRules(state.rules) ? state.rules : compileRules(state.rules);
+  const present = status === 'outside';
+  if (present && !compiled.rules.some((c) => c.rule.enabled && c.rule.when === 'always')) {
+    return skip('outsideSchedule');
+  }
+
+  const awaySince = settings.schedule.awaySince;
+  if (state.thread !== null && dm.detectedAt < state.thread.firstSeenAt) return skip('history', 'thread');
+  if (awaySince !== null && dm.detectedAt < awaySince) return skip('history', 'awaySince');
+
+  const handle = dm.senderHandle.toLowerCase();
+  if (settings.myHandle && handle === settings.myHandle.toLowerCase().replace(/^@/, '')) {
+    return skip('ownMessage');
+  }
+  if (dm.threadKind === 'group' && !settings.answerGroups) return skip('groupThread');
+  if (dm.threadKind === 'request' && !settings.answerRequests) return skip('requestThread');
+  const listed = (list: readonly string[]) => list.some((h) => h.toLowerCase().replace(/^@/, '') === handle);
+  if (listed(settings.denyList)) return skip('denyListed');
+  if (settings.allowList.length > 0 && !listed(settings.allowList)) return skip('notAllowListed');
+
+  if (isStopWord(dm.text)) return skip('stopWord');
+  if (state.contact?.silencedAt != null) return skip('silenced');
+
+  const label = state.autoReplyLabel ?? AUTO_REPLY_LABEL;
+  // Only templates our rules send can come back at us; quick replies are typed by the user.
+  const sentTemplates = new Set(compiled.rules.filter((c) => c.rule.enabled).map((c) => c.rule.templateId));
+  const signal = automaticSignal(dm.text, {
+    detectedAt: dm.detectedAt,
+    labels: [label],
+    templateBodies: state.templates.filter((t) => sentTemplates.has(t.id)).map((t) => t.body),
+    ownReplies: state.sends.filter((s) => s.threadId === dm.threadId),
+  });
+  if (signal) return skip('looksAutomatic', signal);
+
+  const limit = checkLimits({
+    limits: clampLimits(settings.limits),
+    threadId: dm.threadId,
+    contactHandle: dm.senderHandle,
+    detectedAt: dm.detectedAt,
+    contact: state.contact,
+    thread: state.thread,
+    sends: state.sends,
+    now,
+  });
+  if (limit) return skip(limit.reason, undefined, limit.retryAt);
+
+  const rule = matchRule(compiled, {
+    text: dm.text,
+    firstContact: isFirstContact(dm, state),
+    eligible: (r) => !present || r.when === 'always',
+  });
+  if (!rule) return skip(present ? 'outsideSchedule' : 'noRuleMatched');
+
+  const template = state.templates.find((t) => t.id === rule.templateId);
+  if (!template) return skip('templateMissing', rule.id);
+  const validity = validateTemplate(template.body);
+  if (!validity.ok) return skip('templateInvalid', rule.id);
+
+  const vars = templateVars({
+    senderName: dm.senderName,
+    senderHandle: dm.senderHandle,
+    myName: settings.myName,
+    now,
+    awayUntil: settings.schedule.awayUntil,
+    timeZone: settings.schedule.timeZone,
+    locale: template.locale,
+  });
+  const body = render(template.body, vars, rng);
+  const text = settings.addAutoReplyLabel ? appendLabel(body, label) : body;
+  return {
+    kind: 'reply',
+    ruleId: rule.id,
+    templateId: template.id,
+    text,
+    mode: rule.mode === 'auto' && settings.autoSendAcknowledged ? 'auto' : 'suggest',
+    timing: planTiming(text, dm.text, settings.timing, rng),
+  };
+}
