@@ -1,6 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { MessageRouter } from '../messaging/router.ts';
 import { type AwayDb, openDb } from '../storage/db.ts';
+import { registerCockpit } from './cockpit.ts';
 import { AdapterStatusStore, memoryArea, registerDetection } from './detection.ts';
 
 // Listeners are registered synchronously at top level so a woken worker receives the event that woke it.
@@ -21,3 +22,4 @@ registerDetection(router, { db: getDb, statuses });
 browser.tabs.onRemoved.addListener((tabId) => {
   void statuses.drop(tabId);
 });
+registerCockpit(router, { db: getDb, statuses });

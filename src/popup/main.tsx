@@ -1,8 +1,11 @@
+import '../ui/theme.css';
+import './popup.css';
 import { render } from 'preact';
-import browser from 'webextension-polyfill';
+import { mountWithSettings } from '../ui/mount.tsx';
+import { PopupApp } from './app.tsx';
 
-function App() {
-  return <h1>{browser.i18n.getMessage('extName')}</h1>;
-}
-
-render(<App />, document.getElementById('app')!);
+mountWithSettings(
+  document.getElementById('app')!,
+  (settings) => <PopupApp settings={settings} now={Date.now} />,
+  render,
+);

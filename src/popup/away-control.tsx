@@ -1,0 +1,72 @@
+import { useSignal } from '@preact/signals';
+import { useId } from 'preact/hooks';
+import { untilInOneHour, untilTomorrowMorning, untilTonight } from '../core/schedule.ts';
+import type { Settings } from '../core/types.ts';
+import { sendMessage } from '../messaging/send.ts';
+import { setAway } from '../messaging/ui.ts';
+import { switchIsOn } from '../ui/away-state.ts';
+import { t } from '../ui/i18n.ts';
+import { Switch } from '../ui/switch.tsx';
+import { StatusLine } from './status-line.tsx';
+import { UntilPicker } from './until-picker.tsx';
+
+interface AwayControlProps {
+  settings: Settings;
+  now: () => number;
+}
+
+/**
+ * The one-click switch and its "until" shortcuts. The worker does the writing (it also refreshes the badge
+ * and cancels pending replies when away goes off); the live settings query shows the result.
+ */
+export function AwayControl({ settings, now }: AwayControlProps) {
+  const statusId = useId();
+  const error = useSignal('');
+  const { schedule } = settings;
+
+  const apply = async (enabled: boolean, until: number | null) => {
+    error.value = '';
+    try {
+      await sendMessage(setAway, { enabled, until });
+    } catch (failure) {
+      console.error('setAway failed', failure);
+      error.value = t('popupAwayFailed');
+    }
+  };
+
+  const zone = schedule.timeZone;
+  return (
+    <section aria-labelledby={`${statusId}-title`} class="stack">
+      <h2 id={`${statusId}-title`} class="visually-hidden">
+        {t('popupAwayTitle')}
+      </h2>
+      <Switch
+        checked={switchIsOn(schedule, now())}
+        label={t('awayMode')}
+        describedBy={statusId}
+        onChange={(next) => void apply(next, null)}
+      />
+      <StatusLine id={statusId} settings={settings} now={now()} />
+      <fieldset class="until">
+        <legend>{t('popupUntilLegend')}</legend>
+        <div class="row">
+          <button type="button" onClick={() => void apply(true, untilInOneHour(now()))}>
+            {t('untilOneHour')}
+          </button>
+          <button type="button" onClick={() => void apply(true, untilTonight(now(), zone))}>
+            {t('untilTonight')}
+          </button>
+          <button type="button" onClick={() => void apply(true, untilTomorrowMorning(now(), zone))}>
+            {t('untilTomorrowMorning')}
+          </button>
+        </div>
+        <UntilPicker timeZone={zone} now={now} onPick={(at) => void apply(true, at)} />
+      </fieldset>
+      {error.value ? (
+        <p role="alert" class="error">
+          {error.value}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+import { useSignal } from '@preact/signals';
+import { useId } from 'preact/hooks';
+import { render, templateVars } from '../core/templates.ts';
+import type { Settings, Template } from '../core/types.ts';
+import type { OpenThread } from '../messaging/ui.ts';
+import { t } from '../ui/i18n.ts';
+
+export interface QuickReply {
+  id: string;
+  name: string;
+  text: string;
+}
+
+/** Each template rendered once for this contact, so the preview is exactly what gets inserted. */
+export function renderQuickReplies(
+  templates: readonly Template[],
+  thread: OpenThread,
+  settings: Settings,
+  now: number,
+  rng: () => number = Math.random,
+): QuickReply[] {
+  return templates.map((template) => {
+    const vars = templateVars({
+      senderName: thread.contactName,
+      senderHandle: thread.contactHandle,
+      myName: settings.myName,
+      now,
+      awayUntil: settings.schedule.awayUntil,
+      timeZone: settings.schedule.timeZone,
+      locale: template.locale,
+    });
+    return { id: template.id, name: template.name, text: render(template.body, vars, rng) };
+  });
+}
+
+export function filterReplies(replies: readonly QuickReply[], query: string): QuickReply[] {
+  const words = query.toLocaleLowerCase().split(/\s+/u).filter(Boolean);
+  return replies.filter((reply) => {
+    const haystack = `${reply.name} ${reply.text}`.toLocaleLowerCase();
+    return words.every((word) => haystack.includes(word));
+  });
+}
+
+interface QuickRepliesProps {
+  replies: QuickReply[];
+  onPick: (reply: QuickReply) => void;
+}
+
+/**
+ * A search box driving a list (the ARIA combobox pattern): typing filters, ↑/↓ move, Enter inserts, and
+ * focus stays in the box the whole time so the keyboard never gets lost.
+ */
+export function QuickReplies({ replies, onPick }: QuickRepliesProps) {
+  const id = useId();
+  const query = useSignal('');
+  const active = useSignal(0);
+  const list = filterReplies(replies, query.value);
+  const current = Math.max(0, Math.min(active.value, list.length - 1));
+  const optionId = (index: number) => `${id}-option-${index}`;
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (list.length === 0) return;
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      active.value = (current + step + list.length) % list.length;
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const reply = list[current];
+      if (reply) onPick(reply);
+    }
+  };
+
+  return (
+    <div class="stack">
+      <label for={`${id}-search`}>{t('quickSearchLabel')}</label>
+      <input
+        id={`${id}-search`}
+        type="search"
+        role="combobox"
+        aria-expanded={list.length > 0}
+        aria-controls={list.length > 0 ? `${id}-list` : undefined}
+        aria-autocomplete="list"
+        aria-activedescendant={list.length > 0 ? optionId(current) : undefined}
+        value={query.value}
+        onInput={(event) => {
+          query.value = event.currentTarget.value;
+          active.value = 0;
+        }}
+        onKeyDown={onKeyDown}
+      />
+      {list.length === 0 ? (
+        <p class="muted">{t('quickNoMatch')}</p>
+      ) : (
+        <div id={`${id}-list`} role="listbox" aria-label={t('quickListLabel')}>
+          {list.map((reply, index) => (
+            // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard drives this list from the search box.
+            <div
+              key={reply.id}
+              id={optionId(index)}
+              role="option"
+              tabIndex={-1}
+              aria-selected={index === current}
+              onClick={() => onPick(reply)}
+            >
+              <strong>{reply.name}</strong>
+              <span class="quick-text">{reply.text}</span>
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { clearSuggestion, getSuggestion } from '../storage/suggestions.ts';
+import { uiDb } from '../ui/db.ts';
+import { t } from '../ui/i18n.ts';
+import { liveValue, useLive } from '../ui/live.ts';
+
+/** The reply prepared in suggest mode for this thread: insert it (then press Send in X) or dismiss it. */
+export function SuggestedReply({
+  threadId,
+  onInsert,
+}: {
+  threadId: string;
+  onInsert: (text: string) => void;
+}) {
+  const live = useLive(() => getSuggestion(uiDb(), threadId), [threadId]);
+  const suggestion = liveValue(live.value, undefined);
+  if (!suggestion) return null;
+  return (
+    <section class="card stack" aria-labelledby="suggestion-title">
+      <h3 id="suggestion-title">{t('popupSuggestionTitle')}</h3>
+      <p class="quote">{suggestion.text}</p>
+      <div class="row">
+        <button type="button" class="primary" onClick={() => onInsert(suggestion.text)}>
+          {t('suggestionInsert')}
+        </button>
+        <button type="button" onClick={() => void clearSuggestion(uiDb(), threadId, suggestion.messageId)}>
+          {t('suggestionDismiss')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import { signal } from '@preact/signals';
+import browser from 'webextension-polyfill';
+import type { Settings } from '../core/types.ts';
+
+/** The two languages the extension ships texts for. */
+export type Lang = 'en' | 'fr';
+
+interface MessageEntry {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+export type MessageBundle = Record<string, MessageEntry>;
+
+/** The language in use; components that read it re-render when it changes. */
+export const lang = signal<Lang>('en');
+/** The loaded bundle for `lang`; null until `loadLocale` ran, then `t` falls back to browser.i18n. */
+const bundle = signal<MessageBundle | null>(null);
+
+/** `auto` follows the browser's UI language; anything not French reads English (the default locale). */
+export function resolveLang(setting: Settings['uiLocale'], uiLanguage: string): Lang {
+  if (setting !== 'auto') return setting;
+  return uiLanguage.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+/**
+ * Same substitution rules as chrome.i18n: named `$placeholder$` entries resolve to their content, then
+ * `$1`…`$9` take the substitutions and `$$` is a literal dollar.
+ */
+export function formatEntry(entry: MessageEntry, subs: readonly string[]): string {
+  let text = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
+    const found = Object.entries(entry.placeholders ?? {}).find(
+      ([k]) => k.toLowerCase() === name.toLowerCase(),
+    );
+    return found ? found[1].content : whole;
+  });
+  text = text.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
+  return text;
+}
+
+/** The text for `key` in the chosen language; the key itself if no bundle knows it (visible in tests). */
+export function t(key: string, ...subs: Array<string | number>): string {
+  const strings = subs.map(String);
+  const entry = bundle.value?.[key];
+  if (entry) return formatEntry(entry, strings);
+  const fromBrowser = browser.i18n.getMessage(key, strings);
+  return fromBrowser || key;
+}
+
+async function fetchBundle(which: Lang): Promise<MessageBundle> {
+  const response = await fetch(browser.runtime.getURL(`_locales/${which}/messages.json`));
+  if (!response.ok) throw new Error(`messages.json for ${which}: HTTP ${response.status}`);
+  return (await response.json()) as MessageBundle;
+}
+
+/**
+ * Loads the texts for the user's `uiLocale`. browser.i18n alone always follows the browser's language,
+ * so honouring a chosen language means reading that locale's messages.json ourselves.
+ */
+export async function loadLocale(
+  setting: Settings['uiLocale'],
+  load: (which: Lang) => Promise<MessageBundle> = fetchBundle,
+): Promise<Lang> {
+  const which = resolveLang(setting, browser.i18n.getUILanguage());
+  try {
+    bundle.value = await load(which);
+  } catch (error) {
+    // browser.i18n still answers in the browser's language: degraded, never blank.
+    console.warn('Could not load texts, using the browser language', error);
+    bundle.value = null;
+  }
+  lang.value = which;
+  if (typeof document !== 'undefined') document.documentElement.lang = which;
+  return which;
+}
+
+/** For tests: install a bundle without fetching. */
+export function setBundle(which: Lang, messages: MessageBundle): void {
+  bundle.value = messages;
+  lang.value = which;
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date-time in the UI language, e.g. "Mon, 3 Aug, 09:00" / "lun. 3 août, 09:00". */
+export function formatDateTime(at: number, options: Intl.DateTimeFormatOptions = {}): string {
+  const opts: Intl.DateTimeFormatOptions = {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+    ...options,
+  };
+  const cacheKey = `${lang.value}|${JSON.stringify(opts)}`;
+  let format = dateTimeFormats.get(cacheKey);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang.value, opts);
+    dateTimeFormats.set(cacheKey, format);
+  }
+  return format.format(at);
+}
+
+export function formatTime(at: number, timeZone?: string): string {
+  return formatDateTime(at, {
+    weekday: undefined,
+    day: undefined,
+    month: undefined,
+    ...(timeZone ? { timeZone } : {}),
+  });
+}

@@ -1,0 +1,107 @@
+import type { ActivityKind, JobState, ReplyMode, SkipReason, TriggerKind } from '../core/types.ts';
+import type { TabProblem } from '../messaging/ui.ts';
+import type { Problem, ProblemCode } from '../storage/problems.ts';
+import { t } from './i18n.ts';
+
+/**
+ * Codes → message keys. Each table is a Record over the whole union, so adding a code anywhere without
+ * a text here is a type error, and the locale test checks every key exists in English and French.
+ */
+export const SKIP_REASON_KEYS: Record<SkipReason, string> = {
+  awayOff: 'skipReason_awayOff',
+  outsideSchedule: 'skipReason_outsideSchedule',
+  history: 'skipReason_history',
+  ownMessage: 'skipReason_ownMessage',
+  groupThread: 'skipReason_groupThread',
+  requestThread: 'skipReason_requestThread',
+  denyListed: 'skipReason_denyListed',
+  notAllowListed: 'skipReason_notAllowListed',
+  stopWord: 'skipReason_stopWord',
+  silenced: 'skipReason_silenced',
+  looksAutomatic: 'skipReason_looksAutomatic',
+  cooldown: 'skipReason_cooldown',
+  alreadyAnswered: 'skipReason_alreadyAnswered',
+  minGap: 'skipReason_minGap',
+  hourlyCap: 'skipReason_hourlyCap',
+  dailyCap: 'skipReason_dailyCap',
+  noRuleMatched: 'skipReason_noRuleMatched',
+  templateMissing: 'skipReason_templateMissing',
+  templateInvalid: 'skipReason_templateInvalid',
+};
+
+export const PROBLEM_KEYS: Record<ProblemCode, string> = {
+  tooLarge: 'storageProblem_tooLarge',
+  notJson: 'storageProblem_notJson',
+  tooDeep: 'storageProblem_tooDeep',
+  forbiddenKey: 'storageProblem_forbiddenKey',
+  wrongFormat: 'storageProblem_wrongFormat',
+  unsupportedVersion: 'storageProblem_unsupportedVersion',
+  unknownKey: 'storageProblem_unknownKey',
+  missingKey: 'storageProblem_missingKey',
+  wrongType: 'storageProblem_wrongType',
+  tooLong: 'storageProblem_tooLong',
+  tooMany: 'storageProblem_tooMany',
+  invalidValue: 'storageProblem_invalidValue',
+  duplicateId: 'storageProblem_duplicateId',
+  unknownTemplate: 'storageProblem_unknownTemplate',
+  invalidRule: 'storageProblem_invalidRule',
+  invalidTemplate: 'storageProblem_invalidTemplate',
+  templateInUse: 'storageProblem_templateInUse',
+  notFound: 'storageProblem_notFound',
+  storageFailed: 'storageProblem_storageFailed',
+};
+
+export const ACTIVITY_KIND_KEYS: Record<ActivityKind, string> = {
+  detected: 'activityKind_detected',
+  skipped: 'activityKind_skipped',
+  suggested: 'activityKind_suggested',
+  scheduled: 'activityKind_scheduled',
+  sent: 'activityKind_sent',
+  failed: 'activityKind_failed',
+  cancelled: 'activityKind_cancelled',
+};
+
+export const TAB_PROBLEM_KEYS: Record<TabProblem, string> = {
+  noXTab: 'tabProblem_noXTab',
+  noAnswer: 'tabProblem_noAnswer',
+  noOpenThread: 'tabProblem_noOpenThread',
+  threadMismatch: 'tabProblem_threadMismatch',
+  noComposer: 'tabProblem_noComposer',
+};
+
+export const MODE_KEYS: Record<ReplyMode, string> = { suggest: 'mode_suggest', auto: 'mode_auto' };
+
+export const TRIGGER_KEYS: Record<TriggerKind, string> = {
+  any: 'trigger_any',
+  keywords: 'trigger_keywords',
+  regex: 'trigger_regex',
+  firstContact: 'trigger_firstContact',
+};
+
+export const JOB_STATE_KEYS: Record<JobState, string> = {
+  pending: 'jobState_pending',
+  typing: 'jobState_typing',
+  sent: 'jobState_sent',
+  failed: 'jobState_failed',
+  cancelled: 'jobState_cancelled',
+  expired: 'jobState_expired',
+};
+
+function isKey<K extends string>(table: Record<K, string>, code: string): code is K {
+  return Object.hasOwn(table, code);
+}
+
+/** A skip reason in words; an unknown code (e.g. an error text stored by the sender) is shown as is. */
+export function reasonText(reason: string): string {
+  return isKey(SKIP_REASON_KEYS, reason) ? t(SKIP_REASON_KEYS[reason]) : reason;
+}
+
+/** A storage problem in words, with where it is when the path says so. */
+export function problemText(problem: Problem): string {
+  const what = t(PROBLEM_KEYS[problem.code]);
+  return problem.path ? t('problemAt', what, problem.path) : what;
+}
+
+export function tabProblemText(problem: TabProblem): string {
+  return t(TAB_PROBLEM_KEYS[problem]);
+}

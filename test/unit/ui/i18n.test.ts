@@ -1,0 +1,98 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import browser from 'webextension-polyfill';
+import {
+  formatDateTime,
+  formatEntry,
+  lang,
+  loadLocale,
+  resolveLang,
+  setBundle,
+  t,
+} from '../../../src/ui/i18n.ts';
+import type { BrowserMock } from './browser-mock.ts';
+
+vi.mock('webextension-polyfill', async () => {
+  const { createBrowserMock } = await import('./browser-mock.ts');
+  return { default: createBrowserMock() };
+});
+const mock = browser as unknown as BrowserMock;
+
+describe('formatEntry', () => {
+  it('fills $1…$9 and keeps $$ as a dollar', () => {
+    expect(formatEntry({ message: 'Mode: $1 · $2 ($$)' }, ['suggest', 'away'])).toBe(
+      'Mode: suggest · away ($)',
+    );
+  });
+
+  it('resolves named placeholders like chrome.i18n, ignoring their case', () => {
+    const entry = { message: 'Hello $User$!', placeholders: { user: { content: '$1' } } };
+    expect(formatEntry(entry, ['Ada'])).toBe('Hello Ada!');
+  });
+
+  it('leaves a missing substitution empty', () => {
+    expect(formatEntry({ message: 'a $1 b $2' }, ['x'])).toBe('a x b ');
+  });
+});
+
+describe('resolveLang', () => {
+  it('follows the browser for auto, and only French or English', () => {
+    expect(resolveLang('auto', 'fr-CA')).toBe('fr');
+    expect(resolveLang('auto', 'de-DE')).toBe('en');
+    expect(resolveLang('fr', 'en-US')).toBe('fr');
+    expect(resolveLang('en', 'fr-FR')).toBe('en');
+  });
+});
+
+describe('t and loadLocale', () => {
+  beforeEach(() => setBundle('en', { greet: { message: 'Hi $1' } }));
+
+  it('reads the loaded bundle', () => {
+    expect(t('greet', 'Ada')).toBe('Hi Ada');
+  });
+
+  it('falls back to browser.i18n, then to the key itself', () => {
+    expect(t('awayMode')).toBe('Away mode');
+    expect(t('noSuchKey')).toBe('noSuchKey');
+  });
+
+  it('loads the chosen language, whatever the browser speaks', async () => {
+    mock.i18n.getUILanguage.mockReturnValue('en-US');
+    const load = vi.fn(async (which: 'en' | 'fr') => ({ greet: { message: `${which}: $1` } }));
+    expect(await loadLocale('fr', load)).toBe('fr');
+    expect(load).toHaveBeenCalledWith('fr');
+    expect(lang.value).toBe('fr');
+    expect(t('greet', 'x')).toBe('fr: x');
+    expect(document.documentElement.lang).toBe('fr');
+  });
+
+  it('falls back to the browser texts when the bundle cannot be read', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await loadLocale('auto', async () => {
+      throw new Error('offline');
+    });
+    expect(t('awayMode')).toBe('Away mode');
+    expect(warn).toHaveBeenCalled();
+  });
+
+  it('fetches the packaged messages.json by default', async () => {
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ greet: { message: 'Salut $1' } })));
+    vi.stubGlobal('fetch', fetchMock);
+    await loadLocale('fr');
+    expect(fetchMock).toHaveBeenCalledWith('chrome-extension://test-extension-id/_locales/fr/messages.json');
+    expect(t('greet', 'Ada')).toBe('Salut Ada');
+    vi.unstubAllGlobals();
+  });
+});
+
+describe('formatDateTime', () => {
+  it('uses the UI language', () => {
+    const at = Date.UTC(2026, 7, 3, 9, 5);
+    setBundle('en', {});
+    const english = formatDateTime(at, { timeZone: 'UTC' });
+    setBundle('fr', {});
+    const french = formatDateTime(at, { timeZone: 'UTC' });
+    expect(english).toMatch(/Aug/);
+    expect(french).toMatch(/août/);
+  });
+});
