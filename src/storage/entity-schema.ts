@@ -1,0 +1,88 @@
+import * as v from 'valibot';
+import { MAX_KEYWORDS, MAX_PATTERN_LENGTH } from '../core/rules.ts';
+import { MAX_TEMPLATE_LENGTH } from '../core/template-syntax.ts';
+import type { Rule, Template, Trigger } from '../core/types.ts';
+
+/** Bounds that keep the database, the options page and an imported file small and fast. */
+export const MAX_RULES = 1_000;
+export const MAX_TEMPLATES = 1_000;
+export const MAX_NAME = 200;
+export const MAX_KEYWORD = 200;
+
+export const entityId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
+const name = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_NAME));
+
+export const triggerSchema = v.variant('kind', [
+  v.strictObject({ kind: v.literal('any') }),
+  v.strictObject({ kind: v.literal('firstContact') }),
+  v.strictObject({
+    kind: v.literal('keywords'),
+    keywords: v.pipe(
+      v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_KEYWORD))),
+      v.minLength(1),
+      v.maxLength(MAX_KEYWORDS),
+    ),
+  }),
+  v.strictObject({
+    kind: v.literal('regex'),
+    pattern: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_PATTERN_LENGTH)),
+  }),
+]);
+
+export const ruleSchema = v.strictObject({
+  id: entityId,
+  name,
+  enabled: v.boolean(),
+  priority: v.pipe(v.number(), v.integer(), v.minValue(-1_000_000), v.maxValue(1_000_000)),
+  trigger: triggerSchema,
+  mode: v.picklist(['suggest', 'auto']),
+  when: v.picklist(['away', 'always']),
+  templateId: entityId,
+}) satisfies v.GenericSchema<unknown, Rule>;
+
+export const templateSchema = v.strictObject({
+  id: entityId,
+  name,
+  body: v.pipe(v.string(), v.maxLength(MAX_TEMPLATE_LENGTH)),
+  locale: v.picklist(['en', 'fr']),
+  quickReply: v.boolean(),
+}) satisfies v.GenericSchema<unknown, Template>;
+
+/**
+ * Only the field its kind uses, in a fixed key order. The options page may leave `keywords` behind when
+ * the user switches a rule to `any`; storing and exporting the clean form keeps files strict-valid.
+ */
+export function cleanTrigger(trigger: Trigger): Trigger {
+  switch (trigger.kind) {
+    case 'keywords':
+      return { kind: 'keywords', keywords: trigger.keywords ?? [] };
+    case 'regex':
+      return { kind: 'regex', pattern: trigger.pattern ?? '' };
+    default:
+      return { kind: trigger.kind };
+  }
+}
+
+/** A rule with its keys in the documented order and nothing else (see docs/settings-format.md). */
+export function cleanRule(rule: Rule): Rule {
+  return {
+    id: rule.id,
+    name: rule.name,
+    enabled: rule.enabled,
+    priority: rule.priority,
+    trigger: cleanTrigger(rule.trigger),
+    mode: rule.mode,
+    when: rule.when,
+    templateId: rule.templateId,
+  };
+}
+
+export function cleanTemplate(template: Template): Template {
+  return {
+    id: template.id,
+    name: template.name,
+    body: template.body,
+    locale: template.locale,
+    quickReply: template.quickReply,
+  };
+}
