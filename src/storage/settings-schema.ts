@@ -95,15 +95,18 @@ export const topFields = {
   uiLocale: v.picklist(['auto', 'en', 'fr']),
 };
 
+/** Timing, strict: the upper bound may not be below the lower one (reported at `maxDelayMs`). */
+export const strictTimingSchema = v.pipe(
+  v.strictObject(timingFields),
+  v.forward(v.partialCheck([['minDelayMs'], ['maxDelayMs']], timingOrdered), ['maxDelayMs']),
+);
+
 /** The whole Settings object, strict: what `putSettings` accepts. */
 export const strictSettingsSchema = v.pipe(
   v.strictObject({
     schedule: v.strictObject(scheduleFields),
     limits: v.strictObject(limitsFields),
-    timing: v.pipe(
-      v.strictObject(timingFields),
-      v.forward(v.partialCheck([['minDelayMs'], ['maxDelayMs']], timingOrdered), ['maxDelayMs']),
-    ),
+    timing: strictTimingSchema,
     ...topFields,
   }),
   // Auto-send is only ever on after the user accepted the warning in this browser.

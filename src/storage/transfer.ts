@@ -1,0 +1,147 @@
+import type { Contact, Settings } from '../core/types.ts';
+import type { AwayDb } from './db.ts';
+import { fail, type Outcome, type Problem } from './problems.ts';
+import { listRules } from './rules.ts';
+import { type Environment, getSettings, putSettings } from './settings.ts';
+import { listTemplates } from './templates.ts';
+import { parseExport } from './transfer-check.ts';
+import {
+  type ExportDoc,
+  type ExportedContact,
+  FORMAT,
+  FORMAT_VERSION,
+  MAX_CONTACTS,
+} from './transfer-schema.ts';
+
+/** `now` is injected: it dates the file and decides which cooldowns still run. */
+export interface TransferEnvironment extends Environment {
+  now: number;
+}
+
+export interface ImportSummary {
+  rules: number;
+  templates: number;
+  contacts: number;
+}
+
+function exportedSettings(settings: Settings): ExportDoc['settings'] {
+  const { awayEnabled, awayUntil, awaySince, ...schedule } = settings.schedule;
+  const { autoSendAcknowledged, schedule: _, ...rest } = settings;
+  return { ...rest, schedule };
+}
+
+/**
+ * Contacts worth carrying to another browser: silenced ones, and those still inside their cooldown. The
+ * rest is only a name and a first sighting, which the other browser learns again by itself. Past
+ * MAX_CONTACTS (far above what the caps allow within a cooldown), silences win, then the latest replies.
+ */
+/** What X allows in a handle; anything else came from a page X does not render today and cannot be written to. */
+const HANDLE = /^[a-z0-9_]{1,50}$/;
+
+function exportedContacts(contacts: Contact[], settings: Settings, now: number): ExportedContact[] {
+  const cooldownFrom = now - settings.limits.contactCooldownMs;
+  const kept = contacts.filter(
+    (c) =>
+      HANDLE.test(c.handle) &&
+      (c.silencedAt !== null || (c.lastRepliedAt !== null && c.lastRepliedAt > cooldownFrom)),
+  );
+  const rank = (c: Contact) => (c.silencedAt !== null ? Number.MAX_SAFE_INTEGER : (c.lastRepliedAt ?? 0));
+  const bounded =
+    kept.length > MAX_CONTACTS ? kept.sort((a, b) => rank(b) - rank(a)).slice(0, MAX_CONTACTS) : kept;
+  return bounded
+    .map((c) => ({ handle: c.handle, lastRepliedAt: c.lastRepliedAt, silencedAt: c.silencedAt }))
+    .sort((a, b) => (a.handle < b.handle ? -1 : a.handle > b.handle ? 1 : 0));
+}
+
+/**
+ * The settings file as text (docs/settings-format.md). It is checked with the import's own parser before
+ * it is returned, so an export is always importable; a problem (e.g. over 1 MB) is returned instead.
+ */
+export async function exportAll(db: AwayDb, env: TransferEnvironment): Promise<Outcome<string>> {
+  const [settings, rules, templates, contacts] = await db.transaction(
+    'r',
+    [db.settings, db.rules, db.templates, db.contacts],
+    () => Promise.all([getSettings(db, env), listRules(db), listTemplates(db), db.contacts.toArray()]),
+  );
+  const candidate = {
+    format: FORMAT,
+    version: FORMAT_VERSION,
+    exportedAt: new Date(env.now).toISOString(),
+    settings: exportedSettings(settings),
+    rules,
+    templates,
+    contacts: exportedContacts(contacts, settings, env.now),
+  };
+  // Parsing the candidate's JSON rebuilds every object in schema key order: the file's order is stable.
+  const parsed = parseExport(JSON.stringify(candidate));
+  if (!parsed.ok) return parsed;
+  const text = `${JSON.stringify(parsed.value, null, 2)}\n`;
+  // Indentation adds bytes: check the text as written, so that what was exported can be imported.
+  const written = parseExport(text);
+  return written.ok ? { ok: true, value: text } : written;
+}
+
+/** The file's preferences with this browser's state: the away switch and the auto-send acknowledgement. */
+function importedSettings(file: ExportDoc['settings'], current: Settings): Settings {
+  const { awayEnabled, awayUntil, awaySince } = current.schedule;
+  return {
+    ...file,
+    schedule: { awayEnabled, awayUntil, ...file.schedule, awaySince },
+    autoSendAcknowledged: current.autoSendAcknowledged,
+    defaultMode: current.autoSendAcknowledged ? file.defaultMode : 'suggest',
+  };
+}
+
+const earliest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
+const latest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
+
+/** A file never lifts a silence nor shortens a cooldown that this browser knows of. */
+function mergedContact(file: ExportedContact, existing: Contact | undefined, now: number): Contact {
+  return {
+    handle: file.handle,
+    name: existing?.name ?? '',
+    firstSeenAt: existing?.firstSeenAt ?? now,
+    lastRepliedAt: latest(existing?.lastRepliedAt ?? null, file.lastRepliedAt),
+    silencedAt: earliest(existing?.silencedAt ?? null, file.silencedAt),
+  };
+}
+
+class Refused extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.code);
+  }
+}
+
+/**
+ * Replaces settings, rules and templates with the file's and merges its contacts, all in one transaction:
+ * on any problem nothing that was stored changes. Never throws; a failure is a Problem.
+ */
+export async function importAll(
+  db: AwayDb,
+  text: string,
+  env: TransferEnvironment,
+): Promise<Outcome<ImportSummary>> {
+  try {
+    const parsed = parseExport(text);
+    if (!parsed.ok) return parsed;
+    const doc = parsed.value;
+    await db.transaction('rw', [db.settings, db.rules, db.templates, db.contacts], async () => {
+      const stored = await putSettings(db, importedSettings(doc.settings, await getSettings(db, env)));
+      if (!stored.ok) throw new Refused({ ...stored.problem, path: `/settings${stored.problem.path}` });
+      await db.rules.clear();
+      await db.rules.bulkAdd(doc.rules);
+      await db.templates.clear();
+      await db.templates.bulkAdd(doc.templates.map((template, position) => ({ ...template, position })));
+      const existing = await db.contacts.bulkGet(doc.contacts.map((contact) => contact.handle));
+      await db.contacts.bulkPut(
+        doc.contacts.map((contact, i) => mergedContact(contact, existing[i], env.now)),
+      );
+    });
+    return {
+      ok: true,
+      value: { rules: doc.rules.length, templates: doc.templates.length, contacts: doc.contacts.length },
+    };
+  } catch (error) {
+    return error instanceof Refused ? { ok: false, problem: error.problem } : fail('storageFailed');
+  }
+}
