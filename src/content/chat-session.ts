@@ -80,7 +80,9 @@ export class ChatSession {
     });
     // Only the anchor's own parent, without subtree: notices X unmounting the chat, ignores everything else.
     const mount = new MutationObserver(() => {
-      if (!found.anchor.isConnected) this.#lose();
+      // X unmounts the chat when the user leaves it: that is often the first sign of the navigation.
+      this.deps.nav.check();
+      if (!this.signal.aborted && !found.anchor.isConnected) this.#lose();
     });
     if (found.anchor.parentNode) mount.observe(found.anchor.parentNode, { childList: true });
     this.#observers = [inside, mount];

@@ -28,16 +28,8 @@ export interface InboxRow {
   unread: boolean;
 }
 
-export function isInboxRow(node: Node): boolean {
-  return node.nodeType === 1 && (node as Element).matches(inboxRow);
-}
-
-/** The inbox rows an added node is or contains, in document order. */
-export function inboxRowsIn(node: Node): Element[] {
-  if (node.nodeType !== 1) return [];
-  const element = node as Element;
-  if (isInboxRow(element)) return [element];
-  return element.firstElementChild ? [...element.querySelectorAll(inboxRow)] : [];
+export function isInboxRow(element: Element): boolean {
+  return element.matches(inboxRow);
 }
 
 // X writes its own previews as "You: …" (an assumption for the real site, see MARKUP.md).

@@ -1,5 +1,4 @@
 import {
-  messageRow,
   messageRowAttribute,
   messageText,
   messageTextPrefix,
@@ -28,20 +27,8 @@ export interface MessageRow {
   senderHandle: string;
 }
 
-export function isMessageRow(node: Node): boolean {
-  return node.nodeType === 1 && (node as Element).hasAttribute(messageRowAttribute);
-}
-
 export function rowUuid(row: Element): string {
   return row.getAttribute(messageRowAttribute) ?? '';
-}
-
-/** The message rows an added node is or contains, in document order. */
-export function rowsIn(node: Node): Element[] {
-  if (node.nodeType !== 1) return [];
-  const element = node as Element;
-  if (isMessageRow(element)) return [element];
-  return element.firstElementChild ? [...element.querySelectorAll(messageRow)] : [];
 }
 
 /**

@@ -9,16 +9,19 @@
 
 export type ChatPageKind = 'inbox' | 'thread' | 'requests' | 'request';
 
-const ALL: readonly ChatPageKind[] = ['inbox', 'thread', 'requests', 'request'];
+const ALL = ['inbox', 'thread', 'requests', 'request'] as const satisfies readonly ChatPageKind[];
 
 /** The attribute X's test ids live in; observed so renamed test ids re-run the self-check. */
 export const testIdAttribute = 'data-testid';
 
-/** 2026 X: host of the chat UI; the UI renders inside its OPEN shadow root. Absent in the light variant. */
+/**
+ * 2026 X: host of the chat UI (in the document); the UI renders inside its OPEN shadow root. Absent in
+ * the light variant.
+ */
 export const embedHost = '[data-testid="xchatEmbedRoute"]';
 export const embedHost_ = ALL;
 
-/** The column X mounts the chat into; the light-DOM variant's chat root (the timeline is in another one). */
+/** The column X mounts the chat into (in the document); the light variant's chat root. */
 export const primaryColumn = '[data-testid="primaryColumn"]';
 export const primaryColumn_ = ALL;
 
@@ -42,16 +45,20 @@ export const requestItem_ = ['requests', 'request'] as const;
 
 /** Either kind of inbox row. */
 export const inboxRow = `${conversationItem}, ${requestItem}`;
+export const inboxRow_ = ALL;
 
 /** On an inbox row: "Name, @handle, preview, time" (1:1) or "Group, Sender: preview, time" (groups). */
 export const inboxRowDescriptionAttribute = 'aria-description';
 
 /** Inside an inbox row: the avatar, labelled with the conversation's name. */
 export const avatar = '[role="img"][aria-label]';
+export const avatar_ = ALL;
 
 /** Inside an inbox row: the unread dot (X also bolds the preview). */
 export const unreadDotAttribute = 'data-icon';
 export const unreadDot = `svg[${unreadDotAttribute}="icon-circle-fill"]`;
+/** Expected where an unread conversation other than the open one is listed. */
+export const unreadDot_ = ['inbox', 'thread'] as const;
 
 /** The open conversation (right column). */
 export const conversationPanel = '[data-testid="dm-conversation-panel"]';
@@ -72,6 +79,7 @@ export const messageList_ = ['thread', 'request'] as const;
 /** A message row: `div[data-dm-message-row="<uuid>"][data-testid="message-<uuid>"]`. */
 export const messageRowAttribute = 'data-dm-message-row';
 export const messageRow = `[${messageRowAttribute}]`;
+export const messageRow_ = ['thread', 'request'] as const;
 
 /** Classes on the ROW element itself (never an ancestor or descendant: their rows hold a justify-end time). */
 export const theirsClass = 'justify-start';
@@ -82,6 +90,7 @@ export const sendStatusAttribute = 'data-send-status';
 /** Inside a row: the text container, test id `message-text-<uuid>`; the text is in its `span[dir=auto]`. */
 export const messageTextPrefix = 'message-text-';
 export const messageText = `[data-testid^="${messageTextPrefix}"]`;
+export const messageText_ = ['thread', 'request'] as const;
 export const messageTextSpan = 'span[dir="auto"]';
 
 /** Inside a row: hidden labels `#<uuid>-time` ("10:42 AM") and `#<uuid>-sender` (display name, "You"). */
@@ -91,12 +100,16 @@ export const rowLabel = '[id]';
 
 /** A link to a profile: `/<handle>` (group rows' avatar, 1:1 header). */
 export const profileLink = 'a[href^="/"]';
+/** Expected in a 1:1 thread's header. */
+export const profileLink_ = ['thread', 'request'] as const;
 
 /** The composer of the open thread (requests show accept/decline instead until accepted). */
 export const composerForm = 'form[data-testid="dm-composer-form"]';
+export const composerForm_ = ['thread'] as const;
 export const composerTextarea = 'textarea[data-testid="dm-composer-textarea"]';
+export const composerTextarea_ = ['thread'] as const;
 export const composerSendButton = 'button[data-testid="dm-composer-send-button"]';
-export const composer_ = ['thread'] as const;
+export const composerSendButton_ = ['thread'] as const;
 
 /** The test id of an element, for the prefix-style ids above. */
 export function testIdOf(element: Element): string {

@@ -1,0 +1,124 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { InboxDetector } from '../../../src/content/inbox-detector.ts';
+import type { IncomingDm } from '../../../src/core/types.ts';
+
+let scroller: HTMLElement;
+let reports: IncomingDm[];
+let detector: InboxDetector;
+
+/** Creates or updates the inbox row of thread `1000-<id>`. */
+function setRow(id: string, preview: string, { unread = true, time = 'now', top = false } = {}): HTMLElement {
+  const testId = `dm-conversation-item-1000:${id}`;
+  let row = [...scroller.children].find((el) => el.getAttribute('data-testid') === testId) as HTMLElement;
+  if (!row) {
+    row = document.createElement('div');
+    row.setAttribute('data-testid', testId);
+  }
+  row.setAttribute('aria-description', `Person ${id}, @p${id}, ${preview}, ${time}`);
+  row.replaceChildren();
+  if (unread) {
+    const dot = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    dot.setAttribute('data-icon', 'icon-circle-fill');
+    row.append(dot);
+  }
+  if (top) scroller.prepend(row);
+  else if (!row.isConnected) scroller.append(row);
+  return row;
+}
+
+beforeEach(() => {
+  document.body.innerHTML = '<div data-testid="dm-conversation-scroller"></div>';
+  scroller = document.body.firstElementChild as HTMLElement;
+  reports = [];
+  detector = new InboxDetector({ report: (dm) => reports.push(dm), now: () => 7 });
+});
+
+describe('inbox detector', () => {
+  it('takes the inbox as first seen as history, then reports a changed unread preview once', () => {
+    setRow('2', 'old news');
+    setRow('3', 'older news');
+    detector.scan(document, null);
+    expect(reports).toEqual([]);
+    const row = setRow('2', 'fresh news', { top: true });
+    detector.rowsTouched([row], null);
+    detector.rowsTouched([row], null);
+    expect(reports).toEqual([
+      {
+        messageId: expect.stringMatching(/^inbox:[0-9a-z]+$/),
+        threadId: '1000-2',
+        threadKind: 'direct',
+        senderHandle: 'p2',
+        senderName: 'Person 2',
+        text: 'fresh news',
+        timeLabel: 'now',
+        detectedAt: 7,
+        source: 'inbox',
+      },
+    ]);
+  });
+
+  it('gives the same preview the same id (a stable hash of thread, preview and time)', () => {
+    const first = new InboxDetector({ report: (dm) => reports.push(dm), now: () => 1 });
+    const second = new InboxDetector({ report: (dm) => reports.push(dm), now: () => 2 });
+    setRow('2', 'old');
+    first.scan(document, null);
+    second.scan(document, null);
+    const row = setRow('2', 'new', { time: '1m' });
+    first.rowsTouched([row], null);
+    second.rowsTouched([row], null);
+    expect(reports).toHaveLength(2);
+    expect(reports[0]?.messageId).toBe(reports[1]?.messageId);
+  });
+
+  it('does not report my own previews, read previews, or the open thread', () => {
+    setRow('2', 'a');
+    setRow('3', 'b');
+    detector.scan(document, null);
+    detector.rowsTouched([setRow('2', 'You: my answer')], null);
+    detector.rowsTouched([setRow('3', 'seen elsewhere', { unread: false })], null);
+    detector.rowsTouched([setRow('3', 'in the open thread')], '1000-3');
+    expect(reports).toEqual([]);
+  });
+
+  it('reports when the unread dot comes in a later render than the new text', () => {
+    setRow('2', 'a');
+    detector.scan(document, null);
+    detector.rowsTouched([setRow('2', 'b', { unread: false })], null);
+    expect(reports).toEqual([]);
+    detector.rowsTouched([setRow('2', 'b', { unread: true })], null);
+    expect(reports.map((r) => r.text)).toEqual(['b']);
+  });
+
+  it('ignores a time label that ages ("now" → "1m") and rows re-rendered unchanged', () => {
+    setRow('2', 'a');
+    detector.scan(document, null);
+    detector.rowsTouched([setRow('2', 'a', { time: '1m' })], null);
+    detector.rowsTouched([...scroller.children], null);
+    expect(reports).toEqual([]);
+  });
+
+  it('reports a new conversation that appears above known ones, not rows loaded below them', () => {
+    setRow('2', 'a');
+    detector.scan(document, null);
+    const below = setRow('9', 'old unread conversation');
+    const above = setRow('5', 'first contact', { top: true });
+    // Handled in any order: the one below must not vouch for the one above, nor the other way round.
+    detector.rowsTouched([below, above], null);
+    expect(reports.map((r) => r.threadId)).toEqual(['1000-5']);
+  });
+
+  it('takes the first render of a whole inbox as history, whatever order its rows are handled in', () => {
+    const rows = [setRow('2', 'a'), setRow('3', 'b'), setRow('4', 'c')];
+    detector.rowsTouched(rows.reverse(), null);
+    expect(reports).toEqual([]);
+  });
+
+  it('on coming back to chat, compares what the inbox shows with what it showed before', () => {
+    setRow('2', 'a');
+    detector.scan(document, null);
+    setRow('2', 'arrived while on /home');
+    detector.scan(document, null);
+    expect(reports.map((r) => r.text)).toEqual(['arrived while on /home']);
+  });
+});

@@ -1,0 +1,118 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { parseMessageRow, rowDirection } from '../../../src/content/x/message-row.ts';
+
+interface RowOptions {
+  uuid?: string;
+  rowClass?: string;
+  status?: string;
+  text?: string | null;
+  sender?: string;
+  avatar?: string;
+}
+
+/** One row as X renders it (see test/fixtures/fake-x/MARKUP.md), built with DOM calls only. */
+function row({
+  uuid = '5b0e',
+  rowClass = 'group flex w-full justify-start',
+  status,
+  text = 'hello',
+  sender = 'Alice',
+  avatar,
+}: RowOptions = {}): HTMLElement {
+  const el = document.createElement('div');
+  el.setAttribute('data-dm-message-row', uuid);
+  el.setAttribute('data-testid', `message-${uuid}`);
+  el.className = rowClass;
+  if (status) el.setAttribute('data-send-status', status);
+  if (avatar) {
+    const link = document.createElement('a');
+    link.href = `/${avatar}`;
+    el.append(link);
+  }
+  const bubble = document.createElement('div');
+  const senderLabel = document.createElement('span');
+  senderLabel.id = `${uuid}-sender`;
+  senderLabel.textContent = sender;
+  bubble.append(senderLabel);
+  if (text !== null) {
+    const container = document.createElement('div');
+    container.setAttribute('data-testid', `message-text-${uuid}`);
+    const span = document.createElement('span');
+    span.dir = 'auto';
+    span.textContent = text;
+    container.append(span);
+    bubble.append(container);
+  }
+  // The timestamp wrapper is justify-end on THEIR rows too.
+  const stamp = document.createElement('div');
+  stamp.className = 'flex items-center gap-1 justify-end';
+  const time = document.createElement('span');
+  time.id = `${uuid}-time`;
+  time.textContent = '10:42 AM';
+  stamp.append(time);
+  el.append(bubble, stamp);
+  return el;
+}
+
+describe('message rows', () => {
+  it('reads uuid, text, time and sender label', () => {
+    expect(parseMessageRow(row({ text: 'line one\nline two' }))).toEqual({
+      uuid: '5b0e',
+      direction: 'theirs',
+      text: 'line one\nline two',
+      timeLabel: '10:42 AM',
+      senderName: 'Alice',
+      senderHandle: '',
+    });
+  });
+
+  it('keeps hostile text as text: nothing is parsed as markup', () => {
+    const hostile = '<img src=x onerror="window.pwned=1"><script>alert(1)</script>';
+    const el = row({ text: hostile });
+    const parsed = parseMessageRow(el);
+    expect(parsed?.text).toBe(hostile);
+    expect(el.querySelector('img, script')).toBeNull();
+    expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
+  });
+
+  it('reads direction from the row element only, not from the justify-end timestamp inside', () => {
+    const theirs = row();
+    expect(theirs.querySelector('.justify-end')).not.toBeNull();
+    expect(rowDirection(theirs)).toBe('theirs');
+    expect(rowDirection(row({ rowClass: 'group flex w-full justify-end' }))).toBe('mine');
+  });
+
+  it('a send status means mine, whatever the classes say', () => {
+    expect(rowDirection(row({ status: 'pending' }))).toBe('mine');
+    expect(parseMessageRow(row({ status: 'sent', avatar: 'alice' }))?.senderHandle).toBe('');
+  });
+
+  it('an unreadable direction is unknown, never theirs', () => {
+    expect(rowDirection(row({ rowClass: 'group flex w-full' }))).toBe('unknown');
+    expect(rowDirection(row({ rowClass: 'justify-start justify-end' }))).toBe('unknown');
+  });
+
+  it('takes the group sender from the avatar link, not from a mention in the text', () => {
+    const withAvatar = row({ avatar: 'carol' });
+    expect(parseMessageRow(withAvatar)?.senderHandle).toBe('carol');
+    const mention = row();
+    const link = document.createElement('a');
+    link.href = '/bob';
+    link.textContent = '@bob';
+    mention.querySelector('span[dir="auto"]')?.append(link);
+    expect(parseMessageRow(mention)?.senderHandle).toBe('');
+  });
+
+  it('a message without text (a photo) has empty text; text of another uuid is not taken', () => {
+    expect(parseMessageRow(row({ text: null }))?.text).toBe('');
+    const quoted = row({ text: null });
+    const other = row({ uuid: 'other', text: 'quoted message' }).querySelector('[data-testid]');
+    if (other) quoted.append(other);
+    expect(parseMessageRow(quoted)?.text).toBe('');
+  });
+
+  it('a row without uuid is not a message', () => {
+    expect(parseMessageRow(row({ uuid: '' }))).toBeNull();
+  });
+});

@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { URL_POLL_MS, watchNavigation } from '../../../src/content/navigation.ts';
+import { realTimers } from '../../../src/content/timers.ts';
+
+/** A window with just what the watcher uses: a location, events, and optionally the Navigation API. */
+function fakeWindow(withNavigationApi: boolean) {
+  const win = new EventTarget() as EventTarget & { location: { href: string }; navigation?: EventTarget };
+  win.location = { href: 'https://x.com/home' };
+  if (withNavigationApi) win.navigation = new EventTarget();
+  return win;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('watching SPA navigation', () => {
+  it('with the Navigation API: reports the new URL after X rendered it, and never polls', async () => {
+    const win = fakeWindow(true);
+    const seen: string[] = [];
+    watchNavigation(
+      new AbortController().signal,
+      (url) => seen.push(url),
+      win as unknown as Window,
+      realTimers,
+    );
+    expect(vi.getTimerCount()).toBe(0);
+    win.location.href = 'https://x.com/i/chat';
+    win.navigation?.dispatchEvent(new Event('currententrychange'));
+    expect(seen).toEqual([]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toEqual(['https://x.com/i/chat']);
+    win.navigation?.dispatchEvent(new Event('currententrychange'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('without it: a slow URL poll, plus back/forward and explicit checks', async () => {
+    const win = fakeWindow(false);
+    const seen: string[] = [];
+    const watch = watchNavigation(
+      new AbortController().signal,
+      (url) => seen.push(url),
+      win as unknown as Window,
+      realTimers,
+    );
+    win.location.href = 'https://x.com/i/chat';
+    await vi.advanceTimersByTimeAsync(URL_POLL_MS);
+    win.location.href = 'https://x.com/i/chat/1-2';
+    watch.check();
+    win.location.href = 'https://x.com/home';
+    win.dispatchEvent(new Event('popstate'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toEqual(['https://x.com/i/chat', 'https://x.com/i/chat/1-2', 'https://x.com/home']);
+  });
+
+  it('stops listening and polling on abort', async () => {
+    const win = fakeWindow(false);
+    const seen: string[] = [];
+    const controller = new AbortController();
+    watchNavigation(controller.signal, (url) => seen.push(url), win as unknown as Window, realTimers);
+    controller.abort();
+    expect(vi.getTimerCount()).toBe(0);
+    win.location.href = 'https://x.com/i/chat';
+    win.dispatchEvent(new Event('popstate'));
+    await vi.advanceTimersByTimeAsync(5 * URL_POLL_MS);
+    expect(seen).toEqual([]);
+  });
+});

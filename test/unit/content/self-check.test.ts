@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"url": "https://x.com/i/chat"}
+import { describe, expect, it } from 'vitest';
+import { findChatRoot } from '../../../src/content/x/chat-root.ts';
+import { selfCheck } from '../../../src/content/x/self-check.ts';
+import type { FakeXApi } from '../../fixtures/fake-x/src/api.ts';
+import { ALICE_THREAD, CAROL_REQUEST, chatRootOf, loadFakeX, standardSeed } from './support/fake-page.ts';
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function render(variant: 'shadow' | 'light', path: string): Promise<FakeXApi> {
+  const fakeX = await loadFakeX({ seed: standardSeed(), variant, chatDelayMs: 0 }, path);
+  for (let i = 0; i < 50 && !fakeX.ready(); i++) await pause(5);
+  return fakeX;
+}
+
+const check = () => selfCheck(findChatRoot(document), location.href);
+
+describe.each(['shadow', 'light'] as const)('self-check, %s variant', (variant) => {
+  it.each(['/i/chat', `/i/chat/${ALICE_THREAD}`, '/i/chat/requests', `/i/chat/requests/${CAROL_REQUEST}`])(
+    'passes on %s',
+    async (path) => {
+      await render(variant, path);
+      expect(check()).toEqual({ ok: true, variant, missing: [] });
+    },
+  );
+
+  it('fails with the missing landmarks once X renames its test ids', async () => {
+    const fakeX = await render(variant, `/i/chat/${ALICE_THREAD}`);
+    // The running session keeps the root it found; a fresh search would not even find the host.
+    const found = findChatRoot(document);
+    fakeX.breakMarkup();
+    expect(selfCheck(null, location.href).missing).toEqual(['chatRoot']);
+    expect(selfCheck(found, location.href)).toEqual({
+      ok: false,
+      variant,
+      missing: ['conversationPanel', 'messageList', 'composer'],
+    });
+  });
+});
+
+describe('self-check without a usable page', () => {
+  it('reports the chat root missing when there is none', () => {
+    document.body.replaceChildren();
+    expect(selfCheck(null, 'https://x.com/i/chat')).toEqual({
+      ok: false,
+      variant: 'none',
+      missing: ['chatRoot'],
+    });
+  });
+
+  it('expects nothing on the passcode gate', () => {
+    expect(selfCheck(null, 'https://x.com/i/chat/pin/recovery')).toEqual({
+      ok: true,
+      variant: 'none',
+      missing: [],
+    });
+  });
+
+  it('fails when rows cannot be told apart, or were renamed while their texts were not', async () => {
+    await render('light', `/i/chat/${ALICE_THREAD}`);
+    const root = chatRootOf();
+    expect(check().ok).toBe(true);
+    const rows = [...root.querySelectorAll('[data-dm-message-row]')];
+    rows[0]?.classList.remove('justify-start', 'justify-end');
+    rows[0]?.removeAttribute('data-send-status');
+    expect(check().missing).toEqual(['messageDirection']);
+    for (const row of rows) {
+      row.setAttribute('data-dm-row', row.getAttribute('data-dm-message-row') ?? '');
+      row.removeAttribute('data-dm-message-row');
+    }
+    expect(check().missing).toEqual(['messageRow']);
+  });
+});
