@@ -1,6 +1,6 @@
 import type { IncomingDm } from '../core/types.ts';
 import type { AwayDb } from './db.ts';
-import { findDuplicate, isInboxId } from './preview-match.ts';
+import { findDuplicate, isInboxId, PREVIEW_WINDOW_MS, previewShowsLatest } from './preview-match.ts';
 import type { StoredIncoming } from './rows.ts';
 
 /** X handles are case-insensitive; contacts and lists use the lower-case form. */
@@ -10,29 +10,53 @@ export function normalizeHandle(handle: string): string {
 
 /**
  * Stores a detected DM once. Returns true when it is new, false when this (threadId, messageId) was already
- * stored or when it is the other sighting of a message already stored (inbox preview ↔ thread row, see
+ * stored or when it is another sighting of a message already stored (inbox preview ↔ thread row, see
  * preview-match.ts). Only a `true` result may lead to a decision, which is what keeps re-renders, reloads
  * and two open tabs from producing two replies.
  *
  * In the same transaction the thread row is created (its `firstSeenAt` is the baseline before which
- * everything is history) and the sender's contact row is created or its display name refreshed.
+ * everything is history) and the sender's contact row is created or its display name refreshed. A second
+ * sighting is stored too (so a third is a no-op) but does not count as "they wrote again".
  */
 export function recordIncoming(db: AwayDb, dm: IncomingDm): Promise<boolean> {
   return db.transaction('rw', [db.incoming, db.threads, db.contacts], async () => {
     if (await db.incoming.get([dm.threadId, dm.messageId])) return false;
-
-    const sameThread = await db.incoming.where('threadId').equals(dm.threadId).toArray();
-    const duplicate = findDuplicate(dm, sameThread.filter(canBeDuplicatedBy(dm)));
-    const row: StoredIncoming = duplicate ? { ...dm, supersedes: duplicate.messageId } : { ...dm };
-    await db.incoming.add(row);
+    const duplicate = await findEarlierSighting(db, dm);
+    await db.incoming.add(duplicate ? { ...dm, supersedes: duplicate.messageId } : { ...dm });
     if (duplicate && duplicate.supersededBy === undefined) {
       await db.incoming.update([duplicate.threadId, duplicate.messageId], { supersededBy: dm.messageId });
     }
-
-    await touchThread(db, dm);
+    if (!duplicate) await touchThread(db, dm);
     await touchContact(db, dm);
     return duplicate === undefined;
   });
+}
+
+async function findEarlierSighting(db: AwayDb, dm: IncomingDm): Promise<StoredIncoming | undefined> {
+  // Only sightings inside the window can match by the time rule: a range on the detectedAt index keeps
+  // this cheap however long the history grows.
+  const nearby = await db.incoming
+    .where('detectedAt')
+    .between(dm.detectedAt - PREVIEW_WINDOW_MS, dm.detectedAt + PREVIEW_WINDOW_MS, true, true)
+    .filter((row) => row.threadId === dm.threadId)
+    .toArray();
+  const eligible = canBeDuplicatedBy(dm);
+  const duplicate = findDuplicate(dm, nearby.filter(eligible));
+  if (duplicate || !isInboxId(dm.messageId)) return duplicate;
+  // The latest-message rule (preview-match.ts): the thread's newest known message, however old.
+  const thread = await db.threads.get(dm.threadId);
+  if (thread?.lastIncomingAt == null) return undefined;
+  const latest = await db.incoming
+    .where('detectedAt')
+    .equals(thread.lastIncomingAt)
+    .filter((row) => row.threadId === dm.threadId && row.supersedes === undefined)
+    .first();
+  return latest && sameSender(dm, latest) && previewShowsLatest(dm.text, latest) ? latest : undefined;
+}
+
+function sameSender(a: { senderHandle: string }, b: { senderHandle: string }): boolean {
+  const [x, y] = [normalizeHandle(a.senderHandle), normalizeHandle(b.senderHandle)];
+  return x === '' || y === '' || x === y;
 }
 
 /**
@@ -42,10 +66,8 @@ export function recordIncoming(db: AwayDb, dm: IncomingDm): Promise<boolean> {
  * Rows from two different senders are never the same message.
  */
 function canBeDuplicatedBy(dm: IncomingDm): (row: StoredIncoming) => boolean {
-  const sender = normalizeHandle(dm.senderHandle);
   return (row) => {
-    const rowSender = normalizeHandle(row.senderHandle);
-    if (sender !== '' && rowSender !== '' && sender !== rowSender) return false;
+    if (!sameSender(dm, row)) return false;
     if (isInboxId(row.messageId)) return row.supersededBy === undefined && row.supersedes === undefined;
     return true;
   };

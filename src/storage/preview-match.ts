@@ -9,6 +9,12 @@
  * - the thread text, whitespace-collapsed, starts with the preview text, whitespace-collapsed, once a
  *   trailing ellipsis ("…" or "...") is removed — X cuts long previews and may or may not add one.
  * An empty preview (a photo, a sticker) only matches an empty thread text.
+ *
+ * The latest-message rule, for a preview seen later than that: X's inbox always previews a conversation's
+ * newest message, and its id changes as the relative time next to it does ("2m", "1h"). So a preview that
+ * matches the newest message already stored for the thread (a thread row as above, or an earlier preview
+ * with the same text) is that message again, however long ago it was stored. The price: a person who sends
+ * the very same text twice in a row, seen through the inbox, gets no second reply, which is the safe side.
  */
 export const PREVIEW_WINDOW_MS = 10 * 60_000;
 
@@ -31,6 +37,13 @@ export function previewMatches(preview: string, fullText: string): boolean {
   const stem = previewStem(preview);
   const full = collapse(fullText);
   return stem === '' ? full === '' : full.startsWith(stem);
+}
+
+/** The latest-message rule: does this preview show `latest`, the thread's newest stored message? */
+export function previewShowsLatest(preview: string, latest: { messageId: string; text: string }): boolean {
+  return isInboxId(latest.messageId)
+    ? previewStem(preview) === previewStem(latest.text)
+    : previewMatches(preview, latest.text);
 }
 
 interface Sighting {

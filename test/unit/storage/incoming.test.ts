@@ -138,6 +138,36 @@ describe('recordIncoming: inbox preview and thread row are one message', () => {
   });
 });
 
+describe('recordIncoming: a later preview of the newest message is that message again', () => {
+  const HOUR = 3_600_000;
+  const preview = (id: string, text: string, at: number) =>
+    dm({ messageId: `inbox:${id}`, source: 'inbox', text, detectedAt: at });
+
+  it('a preview hours after its thread row (new id, X changed the time label) is not new', async () => {
+    await recordIncoming(db, dm());
+    expect(await recordIncoming(db, preview('2h', 'Hello there, are you…', T0 + 2 * HOUR))).toBe(false);
+    expect((await db.incoming.get(['100-200', 'inbox:2h']))?.supersedes).toBe(dm().messageId);
+  });
+
+  it('the same preview with a new id hours later is not new', async () => {
+    expect(await recordIncoming(db, preview('5m', 'See you soon…', T0))).toBe(true);
+    expect(await recordIncoming(db, preview('3h', 'See you soon...', T0 + 3 * HOUR))).toBe(false);
+  });
+
+  it('a preview of an older message is a new message, which then is the newest', async () => {
+    await recordIncoming(db, dm({ messageId: 'a', text: 'First question' }));
+    await recordIncoming(db, dm({ messageId: 'b', text: 'Second question', detectedAt: T0 + 1000 }));
+    expect(await recordIncoming(db, preview('x', 'First question', T0 + HOUR))).toBe(true);
+    expect(await recordIncoming(db, preview('y', 'Second que…', T0 + 2 * HOUR))).toBe(true);
+  });
+
+  it('a second sighting does not count as them writing again', async () => {
+    await recordIncoming(db, dm());
+    await recordIncoming(db, preview('later', 'Hello there', T0 + HOUR));
+    expect((await db.threads.get('100-200'))?.lastIncomingAt).toBe(T0);
+  });
+});
+
 describe('normalizeHandle', () => {
   it('drops the @ and lower-cases', () => {
     expect(normalizeHandle('@Jack_Dorsey')).toBe('jack_dorsey');
