@@ -1,7 +1,9 @@
 import browser from 'webextension-polyfill';
 import type { MessageRouter } from '../messaging/router.ts';
 import type { AwayDb } from '../storage/db.ts';
+import { ensureSeeded } from '../storage/seed.ts';
 import { uiEnv } from '../ui/db.ts';
+import { resolveLang } from '../ui/i18n.ts';
 import { registerAwaySwitch, toggleAway } from './away-switch.ts';
 import { flashBadge } from './badge.ts';
 import { createBadgeRefresher, watchStoredFacts } from './badge-state.ts';
@@ -44,6 +46,13 @@ export function registerCockpit(
   registerCommands(browser.commands.onCommand, {
     toggle: () => toggleAway(away),
     announce: (on) => flashBadge(browser.action, on, () => refresh()),
+  });
+  // A new profile gets the default settings, templates and starter rule; a no-op once seeded.
+  browser.runtime.onInstalled.addListener(() => {
+    const locale = resolveLang('auto', browser.i18n.getUILanguage());
+    void ensureSeeded(deps.db(), { ...uiEnv(), locale })
+      .then(() => refresh())
+      .catch((error: unknown) => console.error('Seeding failed', error));
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === CLOCK_ALARM) void refresh();

@@ -1,8 +1,7 @@
+import '../ui/theme.css';
+import './options.css';
 import { render } from 'preact';
-import browser from 'webextension-polyfill';
+import { mountWithSettings } from '../ui/mount.tsx';
+import { OptionsApp } from './app.tsx';
 
-function App() {
-  return <h1>{browser.i18n.getMessage('extName')}</h1>;
-}
-
-render(<App />, document.getElementById('app')!);
+mountWithSettings(document.getElementById('app')!, (settings) => <OptionsApp settings={settings} />, render);

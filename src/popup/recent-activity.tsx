@@ -1,8 +1,8 @@
 import type { ActivityEntry } from '../core/types.ts';
+import { ActivityLine } from '../ui/activity-line.tsx';
 import { uiDb } from '../ui/db.ts';
-import { formatDateTime, t } from '../ui/i18n.ts';
+import { t } from '../ui/i18n.ts';
 import { liveValue, useLive } from '../ui/live.ts';
-import { ACTIVITY_KIND_KEYS, reasonText } from '../ui/words.ts';
 
 const SHOWN = 5;
 /** "Detected" rows are noise in a five-line summary: the user wants to know what was done or not. */
@@ -22,17 +22,6 @@ export async function recentActivity(limit = SHOWN): Promise<ActivityEntry[]> {
     .filter((entry) => SHOWN_KINDS.has(entry.kind))
     .limit(limit)
     .toArray();
-}
-
-export function ActivityLine({ entry }: { entry: ActivityEntry }) {
-  const who = entry.contactHandle ? `@${entry.contactHandle}` : t('activityUnknownContact');
-  return (
-    <li class="activity-line">
-      <span class="muted">{formatDateTime(entry.at, { weekday: undefined })}</span>{' '}
-      <strong>{t(ACTIVITY_KIND_KEYS[entry.kind])}</strong> {who}
-      {entry.reason ? <span> — {reasonText(entry.reason)}</span> : null}
-    </li>
-  );
 }
 
 export function RecentActivity() {

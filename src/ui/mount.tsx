@@ -1,10 +1,12 @@
 import { useSignal } from '@preact/signals';
 import type { ComponentChild, render as preactRender } from 'preact';
 import { useEffect } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import type { Settings } from '../core/types.ts';
+import { ensureSeeded } from '../storage/seed.ts';
 import { getSettings } from '../storage/settings.ts';
 import { uiDb, uiEnv } from './db.ts';
-import { loadLocale, t } from './i18n.ts';
+import { loadLocale, resolveLang, t } from './i18n.ts';
 import { useLive } from './live.ts';
 
 const TICK_MS = 30_000;
@@ -26,6 +28,11 @@ export function SettingsRoot({ view }: { view: (settings: Settings) => Component
     });
   }, [wanted]);
   useEffect(() => {
+    // The worker seeds at install; this covers a page opened before it finished. A no-op once seeded.
+    const locale = resolveLang('auto', browser.i18n.getUILanguage());
+    void ensureSeeded(uiDb(), { ...uiEnv(), locale }).catch((error: unknown) =>
+      console.error('Seeding failed', error),
+    );
     const timer = setInterval(() => {
       tick.value += 1;
     }, TICK_MS);

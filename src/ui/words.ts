@@ -1,6 +1,14 @@
-import type { ActivityKind, JobState, ReplyMode, SkipReason, TriggerKind } from '../core/types.ts';
+import type { AutomaticSignal } from '../core/loops.ts';
+import type {
+  ActivityKind,
+  JobState,
+  ReplyMode,
+  SkipReason,
+  ThreadKind,
+  TriggerKind,
+} from '../core/types.ts';
 import type { TabProblem } from '../messaging/ui.ts';
-import type { Problem, ProblemCode } from '../storage/problems.ts';
+import type { ProblemCode } from '../storage/problems.ts';
 import { t } from './i18n.ts';
 
 /**
@@ -87,6 +95,21 @@ export const JOB_STATE_KEYS: Record<JobState, string> = {
   expired: 'jobState_expired',
 };
 
+/** Which sign made a message look automatic (decide's detail for `looksAutomatic`). */
+export const LOOP_SIGNAL_KEYS: Record<AutomaticSignal, string> = {
+  timing: 'loopSignal_timing',
+  label: 'loopSignal_label',
+  phrase: 'loopSignal_phrase',
+  echo: 'loopSignal_echo',
+  template: 'loopSignal_template',
+};
+
+export const THREAD_KIND_KEYS: Record<ThreadKind, string> = {
+  direct: 'threadKind_direct',
+  group: 'threadKind_group',
+  request: 'threadKind_request',
+};
+
 function isKey<K extends string>(table: Record<K, string>, code: string): code is K {
   return Object.hasOwn(table, code);
 }
@@ -96,10 +119,8 @@ export function reasonText(reason: string): string {
   return isKey(SKIP_REASON_KEYS, reason) ? t(SKIP_REASON_KEYS[reason]) : reason;
 }
 
-/** A storage problem in words, with where it is when the path says so. */
-export function problemText(problem: Problem): string {
-  const what = t(PROBLEM_KEYS[problem.code]);
-  return problem.path ? t('problemAt', what, problem.path) : what;
+export function loopSignalText(signal: string): string | null {
+  return isKey(LOOP_SIGNAL_KEYS, signal) ? t(LOOP_SIGNAL_KEYS[signal]) : null;
 }
 
 export function tabProblemText(problem: TabProblem): string {

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import en from '../../../public/_locales/en/messages.json';
 import fr from '../../../public/_locales/fr/messages.json';
+import * as problemWords from '../../../src/ui/problem-words.ts';
 import * as words from '../../../src/ui/words.ts';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
@@ -45,7 +46,8 @@ describe('the English and French texts', () => {
   it('cover every key the code asks for with t("…")', () => {
     const used = new Set<string>();
     for (const file of sourceFiles(join(root, 'src'))) {
-      for (const match of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) {
+      // t('key', …) calls, and `key: 'sectionRules'` entries of tables that feed t().
+      for (const match of readFileSync(file, 'utf8').matchAll(/(?:\bt\(\s*|\bkey: )'([A-Za-z0-9_]+)'/g)) {
         used.add(match[1]!);
         expect(Object.hasOwn(en, match[1]!), `${relative(root, file)} uses ${match[1]}`).toBe(true);
       }
@@ -54,9 +56,11 @@ describe('the English and French texts', () => {
   });
 
   it('name every code the code can show (skip reasons, storage problems, activity kinds…)', () => {
-    const tables = Object.entries(words).filter(([name]) => name.endsWith('_KEYS'));
+    const tables = Object.entries({ ...words, ...problemWords }).filter(([name]) => name.endsWith('_KEYS'));
     expect(tables.map(([name]) => name)).toContain('SKIP_REASON_KEYS');
     expect(tables.map(([name]) => name)).toContain('PROBLEM_KEYS');
+    expect(tables.map(([name]) => name)).toContain('RULE_ERROR_KEYS');
+    expect(tables.map(([name]) => name)).toContain('TEMPLATE_ERROR_KEYS');
     for (const [name, table] of tables) {
       for (const key of Object.values(table as Record<string, string>)) {
         expect(Object.hasOwn(en, key), `${name} → ${key}`).toBe(true);

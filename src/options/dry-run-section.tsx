@@ -1,0 +1,138 @@
+import { useSignal } from '@preact/signals';
+import { useId } from 'preact/hooks';
+import type { Decision, Settings, ThreadKind } from '../core/types.ts';
+import { uiDb } from '../ui/db.ts';
+import { CheckField } from '../ui/fields.tsx';
+import { formatDateTime, t } from '../ui/i18n.ts';
+import { loopSignalText, MODE_KEYS, reasonText, THREAD_KIND_KEYS } from '../ui/words.ts';
+import { dryRun } from './dry-run.ts';
+
+/** The decision in words: what would be sent and how, or why nothing would be. */
+export function DecisionView({
+  decision,
+  ruleName,
+}: {
+  decision: Decision;
+  ruleName: (id: string) => string;
+}) {
+  if (decision.kind === 'reply') {
+    return (
+      <div class="card stack">
+        <p>
+          <strong>{t(decision.mode === 'auto' ? 'dryRunWouldSend' : 'dryRunWouldSuggest')}</strong>
+        </p>
+        <p class="quote">{decision.text}</p>
+        <p class="muted">{t('dryRunRule', ruleName(decision.ruleId), t(MODE_KEYS[decision.mode]))}</p>
+        {decision.mode === 'auto' ? (
+          <p class="muted">{t('dryRunDelay', Math.round(decision.timing.totalMs / 1000))}</p>
+        ) : null}
+      </div>
+    );
+  }
+  const detail = decision.detail ?? '';
+  return (
+    <div class="card stack">
+      <p>
+        <strong>{t('dryRunWouldSkip')}</strong> {reasonText(decision.reason)}
+      </p>
+      {decision.reason === 'looksAutomatic' && loopSignalText(detail) ? (
+        <p class="muted">{loopSignalText(detail)}</p>
+      ) : null}
+      {(decision.reason === 'templateMissing' || decision.reason === 'templateInvalid') && detail ? (
+        <p class="muted">{t('dryRunRuleOnly', ruleName(detail))}</p>
+      ) : null}
+      {decision.retryAt !== undefined ? (
+        <p class="muted">{t('dryRunRetry', formatDateTime(decision.retryAt))}</p>
+      ) : null}
+    </div>
+  );
+}
+
+export function DryRunSection({ settings }: { settings: Settings }) {
+  const id = useId();
+  const text = useSignal('');
+  const handle = useSignal('');
+  const name = useSignal('');
+  const kind = useSignal<ThreadKind>('direct');
+  const pretendAway = useSignal(true);
+  const result = useSignal<{ decision: Decision; rules: Map<string, string> } | null>(null);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const db = uiDb();
+    const decision = await dryRun(
+      db,
+      settings,
+      {
+        text: text.value,
+        senderHandle: handle.value,
+        senderName: name.value,
+        threadKind: kind.value,
+        pretendAway: pretendAway.value,
+        autoReplyLabel: t('autoReplyLabel'),
+      },
+      Date.now(),
+    );
+    const rules = new Map((await db.rules.toArray()).map((rule) => [rule.id, rule.name]));
+    result.value = { decision, rules };
+  };
+  return (
+    <form class="stack" onSubmit={submit} noValidate>
+      <h2>{t('dryRunTitle')}</h2>
+      <p class="muted">{t('dryRunIntro')}</p>
+      <div class="field">
+        <label for={`${id}-text`}>{t('dryRunText')}</label>
+        <textarea
+          id={`${id}-text`}
+          rows={3}
+          value={text.value}
+          onInput={(e) => (text.value = e.currentTarget.value)}
+        />
+      </div>
+      <div class="row">
+        <div class="field">
+          <label for={`${id}-handle`}>{t('dryRunHandle')}</label>
+          <input
+            id={`${id}-handle`}
+            value={handle.value}
+            spellcheck={false}
+            onInput={(e) => (handle.value = e.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for={`${id}-name`}>{t('dryRunName')}</label>
+          <input id={`${id}-name`} value={name.value} onInput={(e) => (name.value = e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for={`${id}-kind`}>{t('dryRunKind')}</label>
+          <select
+            id={`${id}-kind`}
+            value={kind.value}
+            onChange={(e) => (kind.value = e.currentTarget.value as ThreadKind)}
+          >
+            {(Object.keys(THREAD_KIND_KEYS) as ThreadKind[]).map((k) => (
+              <option key={k} value={k}>
+                {t(THREAD_KIND_KEYS[k])}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <CheckField
+        label={t('dryRunPretendAway')}
+        checked={pretendAway.value}
+        onChange={(v) => (pretendAway.value = v)}
+      />
+      <button type="submit" class="primary">
+        {t('dryRunRun')}
+      </button>
+      <div aria-live="polite">
+        {result.value ? (
+          <DecisionView
+            decision={result.value.decision}
+            ruleName={(ruleId) => result.value?.rules.get(ruleId) ?? ruleId}
+          />
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+import { useSignal } from '@preact/signals';
+import { useId } from 'preact/hooks';
+import type { Settings } from '../core/types.ts';
+import { t } from '../ui/i18n.ts';
+import { SaveStatus, useSettingsSave } from '../ui/save-status.tsx';
+
+const LANGUAGES: Array<{ value: Settings['uiLocale']; key: string }> = [
+  { value: 'auto', key: 'languageAuto' },
+  { value: 'en', key: 'languageEnglish' },
+  { value: 'fr', key: 'languageFrench' },
+];
+
+/** The interface language; the page re-renders in it as soon as it is stored. */
+export function LanguageSelect({ settings }: { settings: Settings }) {
+  const id = useId();
+  const { state, save } = useSettingsSave();
+  return (
+    <div class="row">
+      <label for={id}>{t('languageLabel')}</label>
+      <select
+        id={id}
+        value={settings.uiLocale}
+        onChange={(event) => {
+          const uiLocale = event.currentTarget.value as Settings['uiLocale'];
+          void save((current) => ({ ...current, uiLocale }));
+        }}
+      >
+        {LANGUAGES.map((language) => (
+          <option key={language.value} value={language.value}>
+            {t(language.key)}
+          </option>
+        ))}
+      </select>
+      {state.value.kind === 'failed' ? <SaveStatus state={state.value} /> : null}
+    </div>
+  );
+}
+
+/** Who "I" am: the name for {my_name}, and the handle never to answer (your own messages). */
+export function ProfileSection({ settings }: { settings: Settings }) {
+  const nameId = useId();
+  const handleId = useId();
+  const name = useSignal(settings.myName);
+  const handle = useSignal(settings.myHandle ? `@${settings.myHandle}` : '');
+  const error = useSignal('');
+  const { state, save } = useSettingsSave();
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const myHandle = handle.value.trim().replace(/^@/, '').toLowerCase();
+    if (!/^[a-z0-9_]{0,50}$/.test(myHandle)) {
+      error.value = t('profileHandleInvalid');
+      return;
+    }
+    error.value = '';
+    await save((current) => ({ ...current, myName: name.value.trim().slice(0, 200), myHandle }));
+  };
+  return (
+    <form class="stack" onSubmit={submit} noValidate>
+      <h2>{t('profileTitle')}</h2>
+      <div class="field">
+        <label for={nameId}>{t('profileName')}</label>
+        <input
+          id={nameId}
+          value={name.value}
+          maxLength={200}
+          onInput={(event) => (name.value = event.currentTarget.value)}
+        />
+      </div>
+      <div class="field">
+        <label for={handleId}>{t('profileHandle')}</label>
+        <input
+          id={handleId}
+          value={handle.value}
+          spellcheck={false}
+          aria-invalid={error.value ? true : undefined}
+          aria-describedby={error.value ? `${handleId}-error` : `${handleId}-hint`}
+          onInput={(event) => (handle.value = event.currentTarget.value)}
+        />
+        <p id={`${handleId}-hint`} class="muted hint">
+          {t('profileHandleHint')}
+        </p>
+        {error.value ? (
+          <p id={`${handleId}-error`} class="error">
+            {error.value}
+          </p>
+        ) : null}
+      </div>
+      <div class="row">
+        <button type="submit" class="primary">
+          {t('actionSave')}
+        </button>
+        <SaveStatus state={state.value} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+import type { RuleErrorCode } from '../core/rules.ts';
+import type { TemplateErrorCode } from '../core/template-syntax.ts';
+import type { Problem } from '../storage/problems.ts';
+import { t } from './i18n.ts';
+import { PROBLEM_KEYS } from './words.ts';
+
+export const RULE_ERROR_KEYS: Record<RuleErrorCode, string> = {
+  keywordsMissing: 'ruleError_keywordsMissing',
+  tooManyKeywords: 'ruleError_tooManyKeywords',
+  keywordBlank: 'ruleError_keywordBlank',
+  patternMissing: 'ruleError_patternMissing',
+  patternTooLong: 'ruleError_patternTooLong',
+  patternInvalid: 'ruleError_patternInvalid',
+  backreference: 'ruleError_backreference',
+  nestedQuantifier: 'ruleError_nestedQuantifier',
+  overlappingAlternation: 'ruleError_overlappingAlternation',
+  overlappingQuantifiers: 'ruleError_overlappingQuantifiers',
+  templateMissing: 'ruleError_templateMissing',
+  priorityInvalid: 'ruleError_priorityInvalid',
+};
+
+export const TEMPLATE_ERROR_KEYS: Record<TemplateErrorCode, string> = {
+  empty: 'templateError_empty',
+  tooLong: 'templateError_tooLong',
+  unclosedBrace: 'templateError_unclosedBrace',
+  unexpectedCloseBrace: 'templateError_unexpectedCloseBrace',
+  emptyBraces: 'templateError_emptyBraces',
+  unknownVariable: 'templateError_unknownVariable',
+  bareVariableInVariation: 'templateError_bareVariableInVariation',
+  tooDeep: 'templateError_tooDeep',
+};
+
+/** Keyword codes count keywords, limit codes carry the limit: only these positions are characters. */
+const RULE_POSITION_IS_KEYWORD = new Set<RuleErrorCode>(['keywordBlank']);
+const RULE_POSITION_IS_LIMIT = new Set<RuleErrorCode>(['tooManyKeywords', 'patternTooLong']);
+
+export function ruleErrorText(code: RuleErrorCode, position?: number): string {
+  const what = t(RULE_ERROR_KEYS[code], position ?? 0);
+  if (position === undefined || RULE_POSITION_IS_LIMIT.has(code)) return what;
+  return RULE_POSITION_IS_KEYWORD.has(code)
+    ? t('errorAtKeyword', what, position + 1)
+    : t('errorAtCharacter', what, position + 1);
+}
+
+export function templateErrorText(code: TemplateErrorCode, position: number): string {
+  return t('errorAtCharacter', t(TEMPLATE_ERROR_KEYS[code]), position + 1);
+}
+
+function isKey<K extends string>(table: Record<K, string>, code: string): code is K {
+  return Object.hasOwn(table, code);
+}
+
+/** Storage's detail is core's `<code>` or `<code>@<position>` for invalid rules and templates. */
+export function detailText(problem: Problem): string | null {
+  const match = /^([A-Za-z]+)(?:@(\d+))?$/.exec(problem.detail ?? '');
+  if (!match) return null;
+  const [, code = '', at] = match;
+  const position = at === undefined ? undefined : Number(at);
+  if (problem.code === 'invalidTemplate' && isKey(TEMPLATE_ERROR_KEYS, code)) {
+    return templateErrorText(code, position ?? 0);
+  }
+  if (problem.code === 'invalidRule' && isKey(RULE_ERROR_KEYS, code)) return ruleErrorText(code, position);
+  return null;
+}
+
+/** A storage problem in words: what, the core detail when there is one, and where. */
+export function problemText(problem: Problem): string {
+  const what = t(PROBLEM_KEYS[problem.code]);
+  const detail = detailText(problem);
+  const full = detail ? `${what} ${detail}` : what;
+  return problem.path ? t('problemAt', full, problem.path) : full;
+}

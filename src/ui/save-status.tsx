@@ -1,0 +1,53 @@
+import { type Signal, useSignal } from '@preact/signals';
+import type { Settings } from '../core/types.ts';
+import { sendMessage } from '../messaging/send.ts';
+import { refreshBadge } from '../messaging/ui.ts';
+import type { Outcome, Problem } from '../storage/problems.ts';
+import { updateSettings } from '../storage/settings.ts';
+import { uiDb, uiEnv } from './db.ts';
+import { t } from './i18n.ts';
+import { problemText } from './problem-words.ts';
+
+export type SaveState = { kind: 'idle' } | { kind: 'saved' } | { kind: 'failed'; message: string };
+
+/** Says what the last save did, where screen readers hear it without moving focus. */
+export function SaveStatus({ state }: { state: SaveState }) {
+  return (
+    <p role="status" class={state.kind === 'failed' ? 'error' : 'notice-ok'}>
+      {state.kind === 'saved' ? t('saved') : state.kind === 'failed' ? state.message : ''}
+    </p>
+  );
+}
+
+/** The worker repaints the badge by itself while awake; this wakes it. Losing the notice only delays it. */
+export function notifySettingsChanged(): void {
+  void sendMessage(refreshBadge, {}).catch((error: unknown) =>
+    console.warn('Badge refresh request failed', error),
+  );
+}
+
+export function outcomeState(outcome: Outcome<unknown>): SaveState {
+  return outcome.ok ? { kind: 'saved' } : { kind: 'failed', message: problemText(outcome.problem) };
+}
+
+/** Saving settings from a form: one read-change-write transaction, then the result in words. */
+export function useSettingsSave(): {
+  state: Signal<SaveState>;
+  save: (change: (current: Settings) => Settings) => Promise<boolean>;
+} {
+  const state = useSignal<SaveState>({ kind: 'idle' });
+  const save = async (change: (current: Settings) => Settings) => {
+    let outcome: Outcome<unknown>;
+    try {
+      outcome = await updateSettings(uiDb(), uiEnv(), change);
+    } catch (error) {
+      console.error('Saving settings failed', error);
+      const problem: Problem = { code: 'storageFailed', path: '' };
+      outcome = { ok: false, problem };
+    }
+    state.value = outcomeState(outcome);
+    if (outcome.ok) notifySettingsChanged();
+    return outcome.ok;
+  };
+  return { state, save };
+}
