@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"url": "https://x.com/i/chat"}
 import { describe, expect, it } from 'vitest';
-import { findComposer } from '../../../src/content/x/chat-adapter.ts';
 import { findChatRoot } from '../../../src/content/x/chat-root.ts';
 import { selfCheck } from '../../../src/content/x/self-check.ts';
 import type { FakeXApi } from '../../fixtures/fake-x/src/api.ts';
@@ -71,19 +70,5 @@ describe('self-check without a usable page', () => {
       row.removeAttribute('data-dm-message-row');
     }
     expect(check().missing).toEqual(['messageRow']);
-  });
-});
-
-describe('composer', () => {
-  it('is found in an open thread of either variant, and not in the inbox', async () => {
-    for (const variant of ['shadow', 'light'] as const) {
-      await render(variant, `/i/chat/${ALICE_THREAD}`);
-      const composer = findComposer(chatRootOf());
-      expect(composer?.textarea.tagName).toBe('TEXTAREA');
-      expect(composer?.sendButton.disabled).toBe(true);
-      expect(composer?.form?.contains(composer.textarea)).toBe(true);
-      await render(variant, '/i/chat');
-      expect(findComposer(chatRootOf())).toBeNull();
-    }
   });
 });
