@@ -223,6 +223,15 @@ export interface SendJob {
   leaseTabId: number | null;
   leaseUntil: number | null;
   error?: string;
+  /** When the job gives up waiting (no usable chat tab, user always busy) and is logged as expired. */
+  expiresAt?: number;
+  /** When our row reached "sent": the caps and cooldowns count from here. */
+  sentAt?: number;
+  /**
+   * Own rows with this text that were in the thread before we first typed. Set once typing starts, so a
+   * later attempt (after a reload or a failure) can tell our sent row from an older identical one.
+   */
+  seenOwnRows?: string[];
 }
 
 export type ActivityKind =

@@ -47,6 +47,10 @@ export const requestItem_ = ['requests', 'request'] as const;
 export const inboxRow = `${conversationItem}, ${requestItem}`;
 export const inboxRow_ = ALL;
 
+/** Inside an inbox row: the link that opens its thread in place (X routes it without a reload). */
+export const inboxRowLink = 'a[href^="/i/chat/"]';
+export const inboxRowLink_ = ALL;
+
 /** On an inbox row: "Name, @handle, preview, time" (1:1) or "Group, Sender: preview, time" (groups). */
 export const inboxRowDescriptionAttribute = 'aria-description';
 

@@ -1,0 +1,94 @@
+import type { PostponeCode } from '../messaging/sending.ts';
+import type { UserActivity } from './user-activity.ts';
+import { findComposer, inboxLinkFor, ownRows, sameMessage } from './x/composer.ts';
+import { readOpenThread } from './x/open-thread.ts';
+import { threadIdFromUrl } from './x/pages.ts';
+import { messageList, messageRow } from './x/selectors.ts';
+
+/** What the typer needs from the page and the worker; tests give a fake page and a fake clock. */
+export interface TyperDeps {
+  win: Pick<Window, 'location'>;
+  /** Where X renders the chat (its shadow root or the document); null when not found. */
+  chatRoot(): ParentNode | null;
+  now(): number;
+  activity: UserActivity;
+  /** The tab is on screen: only then can the person be looking at what we do. */
+  visible(): boolean;
+  /** Waits `ms` and renews the lease; false when the job must stop (cancelled, lease lost, worker gone). */
+  pause(ms: number): Promise<boolean>;
+  /** Tells the worker typing starts, with our text's own rows already there; false: do not type. */
+  started(ownRowsBefore: string[]): Promise<boolean>;
+}
+
+/** A person who clicked or typed this recently is using the tab: do not take it over. */
+export const USER_IDLE_MS = 5_000;
+export const LOAD_TIMEOUT_MS = 8_000;
+export const CONFIRM_TIMEOUT_MS = 20_000;
+export const POLL_MS = 100;
+
+export function userIsBusy(deps: TyperDeps): boolean {
+  return deps.visible() && deps.now() - deps.activity.lastInputAt() < USER_IDLE_MS;
+}
+
+/** The thread open in the page, from its URL (the only place X puts the open thread's id). */
+export function openThreadId(deps: TyperDeps): string | null {
+  return threadIdFromUrl(deps.win.location.href);
+}
+
+function loaded(deps: TyperDeps, threadId: string): boolean {
+  const root = deps.chatRoot();
+  if (!root || openThreadId(deps) !== threadId) return false;
+  if (readOpenThread(root, deps.win.location.href)?.threadId !== threadId) return false;
+  // The thread we answer has at least their message: an empty list is still loading.
+  return findComposer(root) !== null && root.querySelector(messageList)?.querySelector(messageRow) != null;
+}
+
+/**
+ * Opens the job's thread the way a person would: a click on its inbox row, which X routes in place (no
+ * reload). Then waits until its header, messages and composer are there. `stop` when the worker says so.
+ */
+export async function openThread(deps: TyperDeps, threadId: string): Promise<'ok' | 'stop' | PostponeCode> {
+  if (openThreadId(deps) !== threadId) {
+    const root = deps.chatRoot();
+    if (!root) return 'notLoaded';
+    const link = inboxLinkFor(root, threadId);
+    if (!link) return 'threadNotListed';
+    link.click();
+  }
+  for (let waited = 0; waited <= LOAD_TIMEOUT_MS; waited += POLL_MS) {
+    if (loaded(deps, threadId)) return 'ok';
+    if (!(await deps.pause(POLL_MS))) return 'stop';
+  }
+  const open = openThreadId(deps);
+  return open !== null && open !== threadId ? 'threadMismatch' : 'notLoaded';
+}
+
+/** Own rows with this text that are not in `known`, newest last. */
+export function newRowsWithText(root: ParentNode, text: string, known: ReadonlySet<string>) {
+  return ownRows(root).filter((row) => !known.has(row.uuid) && sameMessage(row.text, text));
+}
+
+/**
+ * Waits for one of our new rows with this text to settle. `sent`: the uuid of a row that reached "sent"
+ * (a row without any status counts as sent: never risk a second copy); `failed`: every such row failed;
+ * `none`: no such row (after `timeoutMs` when `expectRow`, at once otherwise); `timeout`: still pending.
+ * Pauses here never stop early: once a message may be out, only the page can tell what happened.
+ */
+export async function settledRow(
+  deps: TyperDeps,
+  text: string,
+  known: ReadonlySet<string>,
+  options: { timeoutMs: number; expectRow: boolean },
+): Promise<{ state: 'sent'; uuid: string } | { state: 'failed' | 'none' | 'timeout' }> {
+  for (let waited = 0; ; waited += POLL_MS) {
+    const root = deps.chatRoot();
+    const rows = root ? newRowsWithText(root, text, known) : [];
+    const sent = rows.find((row) => row.status === 'sent' || row.status === 'unknown');
+    if (sent) return { state: 'sent', uuid: sent.uuid };
+    const pending = rows.some((row) => row.status === 'pending');
+    if (!pending && rows.length > 0) return { state: 'failed' };
+    if (!pending && !options.expectRow) return { state: 'none' };
+    if (waited >= options.timeoutMs) return { state: pending ? 'timeout' : 'none' };
+    await deps.pause(POLL_MS);
+  }
+}

@@ -1,0 +1,150 @@
+import { type FailureCode, MAX_PAUSE_MS, type PostponeCode, type RunJob } from '../messaging/sending.ts';
+import {
+  CONFIRM_TIMEOUT_MS,
+  newRowsWithText,
+  openThread,
+  openThreadId,
+  settledRow,
+  type TyperDeps,
+  userIsBusy,
+} from './typer-steps.ts';
+import {
+  appendText,
+  type Composer,
+  clearComposer,
+  composerFocused,
+  findComposer,
+  pressSend,
+} from './x/composer.ts';
+
+export type { TyperDeps } from './typer-steps.ts';
+
+export type TyperOutcome =
+  | { outcome: 'sent' | 'alreadySent'; rowId: string }
+  | { outcome: 'postponed'; code: PostponeCode }
+  | { outcome: 'failed'; code: FailureCode }
+  | { outcome: 'stopped' };
+
+/** Time kept before the planned send moment for the last checks. */
+const FINAL_CHECKS_MS = 50;
+
+const postponed = (code: PostponeCode): TyperOutcome => ({ outcome: 'postponed', code });
+const failed = (code: FailureCode): TyperOutcome => ({ outcome: 'failed', code });
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+/** Waits `ms` through the worker, in pauses it accepts; at least one, so the go-ahead is always fresh. */
+async function wait(deps: TyperDeps, ms: number): Promise<boolean> {
+  let left = Math.max(0, ms);
+  do {
+    const step = Math.min(left, MAX_PAUSE_MS);
+    if (!(await deps.pause(step))) return false;
+    left -= step;
+  } while (left > 0);
+  return true;
+}
+
+/**
+ * Types one reply in the open page and sends it, exactly once, in the right thread:
+ * opens the thread like a person (inbox row click), checks a previous attempt did not already send it,
+ * never takes over a composer the user is using, types the plan's chunks with its pauses, checks the
+ * thread again right before sending, then waits for our row to reach "sent".
+ */
+export async function runTyper(job: RunJob, deps: TyperDeps): Promise<TyperOutcome> {
+  if (userIsBusy(deps)) return postponed('userBusy');
+  const opened = await openThread(deps, job.threadId);
+  if (opened === 'stop') return { outcome: 'stopped' };
+  if (opened !== 'ok') return postponed(opened);
+
+  if (job.seenOwnRows !== null) {
+    // An earlier attempt got as far as typing: its message may be out (or still on its way).
+    const known = new Set(job.seenOwnRows);
+    const earlier = await settledRow(deps, job.text, known, {
+      timeoutMs: CONFIRM_TIMEOUT_MS,
+      expectRow: false,
+    });
+    if (earlier.state === 'sent') return { outcome: 'alreadySent', rowId: earlier.uuid };
+    if (earlier.state === 'timeout') return failed('notConfirmed');
+  }
+
+  const root = deps.chatRoot();
+  const composer = root ? findComposer(root) : null;
+  if (!root || !composer) return failed('noComposer');
+  const { textarea } = composer;
+  if (textarea.value !== '') {
+    // Our own text from an attempt cut short (a reload keeps X's draft) is ours to remove; anything else
+    // is the user's.
+    const leftover = job.seenOwnRows !== null && job.text.startsWith(textarea.value);
+    if (!leftover) return postponed('userBusy');
+    clearComposer(textarea);
+  } else if (composerFocused(textarea)) {
+    return postponed('userBusy');
+  }
+
+  const before = newRowsWithText(root, job.text, new Set()).map((row) => row.uuid);
+  if (!(await deps.started(before))) return { outcome: 'stopped' };
+  const known = new Set([...before, ...(job.seenOwnRows ?? [])]);
+  return typeAndSend(job, deps, composer, known);
+}
+
+/** Why typing must stop before the next chunk, or null when the composer is still ours to type in. */
+function interference(job: RunJob, deps: TyperDeps, composer: Composer, typed: string, since: number) {
+  const root = deps.chatRoot();
+  if (openThreadId(deps) !== job.threadId) return 'threadMismatch';
+  if (!composer.textarea.isConnected || (root && findComposer(root)?.textarea !== composer.textarea)) {
+    return 'threadMismatch';
+  }
+  if (composer.textarea.value !== typed) return 'userBusy';
+  // Focus moved after a person's click or key: whatever they are doing now, typing would get in the way.
+  if (!composerFocused(composer.textarea) && deps.activity.lastInputAt() > since) return 'userBusy';
+  return null;
+}
+
+/** Removes what we typed, and only that: if the user changed the text, it is theirs now. */
+function cleanUp(composer: Composer, typed: string): void {
+  const { textarea } = composer;
+  if (textarea.isConnected && textarea.value === typed && typed !== '') clearComposer(textarea);
+  if (composerFocused(textarea)) textarea.blur();
+}
+
+async function typeAndSend(
+  job: RunJob,
+  deps: TyperDeps,
+  composer: Composer,
+  known: ReadonlySet<string>,
+): Promise<TyperOutcome> {
+  // The plan's chunks always add up to the text; if they ever did not, typing the text at once is safer.
+  const planned = job.chunks.join('') === job.text;
+  const chunks = planned ? job.chunks : [job.text];
+  const delays = planned ? chunks.map((_, i) => job.keyDelaysMs[i] ?? 0) : [sum(job.keyDelaysMs)];
+  const since = deps.now();
+  const start = Math.max(job.typingStartAt, since);
+  const sendAt = start + sum(delays);
+  let typed = '';
+  const stop = (outcome: TyperOutcome) => {
+    cleanUp(composer, typed);
+    return outcome;
+  };
+
+  if (!(await wait(deps, start - deps.now()))) return stop({ outcome: 'stopped' });
+  for (const [i, chunk] of chunks.entries()) {
+    // Opening the thread or a slow page may have eaten into the plan: shorten what is left, never lengthen.
+    const rest = sum(delays.slice(i));
+    const budget = sendAt - FINAL_CHECKS_MS - deps.now();
+    const factor = rest > 0 ? Math.min(1, Math.max(0, budget / rest)) : 0;
+    if (!(await wait(deps, (delays[i] ?? 0) * factor))) return stop({ outcome: 'stopped' });
+    const problem = interference(job, deps, composer, typed, since);
+    if (problem) return stop(postponed(problem));
+    if (!appendText(composer.textarea, chunk)) return stop(failed('textRejected'));
+    typed += chunk;
+  }
+
+  if (!(await wait(deps, sendAt - deps.now()))) return stop({ outcome: 'stopped' });
+  const problem = interference(job, deps, composer, typed, since);
+  if (problem) return stop(postponed(problem));
+  if (!pressSend(composer)) return stop(failed('textRejected'));
+  if (composerFocused(composer.textarea)) composer.textarea.blur();
+
+  const result = await settledRow(deps, job.text, known, { timeoutMs: CONFIRM_TIMEOUT_MS, expectRow: true });
+  if (result.state === 'sent') return { outcome: 'sent', rowId: result.uuid };
+  return failed(result.state === 'failed' ? 'sendFailed' : 'notConfirmed');
+}

@@ -1,0 +1,110 @@
+import * as v from 'valibot';
+import { defineMessage } from './define.ts';
+
+/**
+ * Messages between the worker, which owns send jobs, and the X tab that types one. The worker leases a
+ * job to one tab (`runJob`); that tab reports every step back, and the worker answers whether it may go
+ * on. Only the lease holder's reports count, so a second tab or a reloaded page can never send twice.
+ */
+
+const threadIdSchema = v.pipe(v.string(), v.regex(/^(?:\d+-\d+|g\d+)$/));
+const jobIdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+const uuidList = v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(500));
+const MAX_TEXT = 10_000;
+
+/** Why a tab put a job back for later (not a failure: nothing was sent, nothing is lost). */
+export type PostponeCode =
+  /** The user is using this tab: composer focused or not empty, or they clicked or typed just now. */
+  | 'userBusy'
+  /** Another thread is (or became) open: typing stopped before anything reached the wrong composer. */
+  | 'threadMismatch'
+  /** The thread's row is not in the inbox on screen, so it cannot be opened the way a person would. */
+  | 'threadNotListed'
+  /** The thread did not finish loading in time. */
+  | 'notLoaded';
+
+/** Why an attempt failed; the worker retries with backoff, then logs the last code. */
+export type FailureCode =
+  /** No composer where one was expected. */
+  | 'noComposer'
+  /** The composer did not take the text. */
+  | 'textRejected'
+  /** Our row ended "failed" (X refused or the network dropped it). */
+  | 'sendFailed'
+  /** Our row never reached "sent" in time. */
+  | 'notConfirmed';
+
+/**
+ * Final codes the worker writes in the activity log (`reason`) for a job that did not go out, besides
+ * FailureCode: `expired` (no usable chat tab, or never a good moment, before the job's deadline) and
+ * `awayOff` (cancelled because away was switched off). The popup shows them as `sendProblem_<code>`.
+ */
+export type SendProblemCode = FailureCode | 'expired';
+
+const postponeCodes = ['userBusy', 'threadMismatch', 'threadNotListed', 'notLoaded'] as const;
+const failureCodes = ['noComposer', 'textRejected', 'sendFailed', 'notConfirmed'] as const;
+
+export const runJobSchema = v.object({
+  jobId: jobIdSchema,
+  threadId: threadIdSchema,
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT)),
+  chunks: v.pipe(v.array(v.pipe(v.string(), v.maxLength(MAX_TEXT))), v.minLength(1), v.maxLength(MAX_TEXT)),
+  keyDelaysMs: v.array(v.pipe(v.number(), v.minValue(0))),
+  /** Epoch ms: type the first chunk then, not earlier (opening the thread happens before). */
+  typingStartAt: v.number(),
+  /**
+   * Own rows with this text that were there before our first attempt; null when nothing was ever typed
+   * for this job. Non-null means a previous attempt may have sent it: look before typing again.
+   */
+  seenOwnRows: v.nullable(uuidList),
+});
+export type RunJob = v.InferOutput<typeof runJobSchema>;
+export type RunJobAnswer = { accepted: true } | { accepted: false; reason: 'busy' };
+
+/** Worker → the leased tab's content script: type and send this reply. Answers at once. */
+export const runJob = defineMessage<RunJobAnswer>()('runJob', runJobSchema);
+
+/** Content → worker: about to type the first character. The answer is the go-ahead. */
+export const jobStarted = defineMessage<{ go: boolean }>()(
+  'jobStarted',
+  v.object({ jobId: jobIdSchema, ownRowsBefore: uuidList }),
+);
+
+/** The longest single pause a tab may ask for; longer waits are several pauses. */
+export const MAX_PAUSE_MS = 5_000;
+
+/**
+ * Content → worker, for every wait while a job runs: the worker answers after `waitMs` and renews the
+ * lease meanwhile; `go: false` means stop and remove what was typed. Waiting in the worker rather than
+ * with the page's timers matters: browsers throttle timers of hidden tabs (a pinned tab) to one per
+ * second or even one per minute, while a message answer wakes the page at once.
+ */
+export const jobPause = defineMessage<{ go: boolean }>()(
+  'jobPause',
+  v.object({ jobId: jobIdSchema, waitMs: v.pipe(v.number(), v.minValue(0), v.maxValue(MAX_PAUSE_MS)) }),
+);
+
+export const jobFinishedSchema = v.variant('outcome', [
+  v.object({
+    jobId: jobIdSchema,
+    outcome: v.picklist(['sent', 'alreadySent']),
+    rowId: v.pipe(v.string(), v.maxLength(200)),
+  }),
+  v.object({ jobId: jobIdSchema, outcome: v.literal('postponed'), code: v.picklist(postponeCodes) }),
+  v.object({ jobId: jobIdSchema, outcome: v.literal('failed'), code: v.picklist(failureCodes) }),
+  /** The worker said stop (cancelled, away off): the tab removed what it had typed. */
+  v.object({ jobId: jobIdSchema, outcome: v.literal('stopped') }),
+]);
+export type JobFinished = v.InferOutput<typeof jobFinishedSchema>;
+
+/** Content → worker: how the attempt ended. `recorded: false` when this tab no longer held the lease. */
+export const jobFinished = defineMessage<{ recorded: boolean }>()('jobFinished', jobFinishedSchema);
+
+/** Worker → tab: stop the job now and remove the text typed so far (away was switched off). */
+export const abortJob = defineMessage<{ stopped: boolean }>()('abortJob', v.object({ jobId: jobIdSchema }));
+
+/**
+ * Content → worker when the content script starts: this page runs no job, so any lease the tab held
+ * belongs to a page that is gone (reload, navigation) and can be handed out again at once.
+ */
+export const typerReady = defineMessage<void>()('typerReady', v.object({}));
