@@ -36,7 +36,7 @@ export function nextSchedule(
 }
 
 /**
- * Writes the switch, and when away goes off cancels every pending reply at once (invariant 6), logging
+ * Writes the switch, and when away goes off cancels every waiting or typing reply at once (invariant 6), logging
  * each so the user sees what did not go out. Throws when the settings could not be stored.
  */
 export async function applyAway(
@@ -53,7 +53,8 @@ export async function applyAway(
   if (!outcome.ok)
     throw new Error(`setAway: settings refused (${outcome.problem.code} at ${outcome.problem.path})`);
   if (!enabled) {
-    const cancelled = await cancelJobs(db, ['pending']);
+    // The job being typed too: its tab learns it at its next pause and removes the text it typed.
+    const cancelled = await cancelJobs(db, ['pending', 'typing']);
     for (const job of cancelled) {
       await appendActivity(
         db,

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { IncomingDm } from '../core/types.ts';
 import {
   type AdapterStatus,
   type AdapterStatusRecord,
@@ -76,6 +77,8 @@ export class AdapterStatusStore {
 export interface DetectionDeps {
   db: () => AwayDb;
   statuses: AdapterStatusStore;
+  /** A DM stored as new goes on to the decision (sending.ts); answered after it, so the worker stays awake. */
+  onNewDm?: (dm: IncomingDm) => Promise<void>;
 }
 
 /**
@@ -84,7 +87,11 @@ export interface DetectionDeps {
  */
 export function registerDetection(router: MessageRouter, deps: DetectionDeps): void {
   router
-    .on(dmDetected, async (dm) => ({ stored: await recordIncoming(deps.db(), dm) }))
+    .on(dmDetected, async (dm) => {
+      const stored = await recordIncoming(deps.db(), dm);
+      if (stored) await deps.onNewDm?.(dm);
+      return { stored };
+    })
     .on(adapterStatus, async (status, sender) => {
       const tabId = sender.tab?.id;
       // Only a content script in a tab sends this; a status without a tab has nowhere to be shown.

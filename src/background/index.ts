@@ -3,6 +3,7 @@ import { MessageRouter } from '../messaging/router.ts';
 import { type AwayDb, openDb } from '../storage/db.ts';
 import { registerCockpit } from './cockpit.ts';
 import { AdapterStatusStore, memoryArea, registerDetection } from './detection.ts';
+import { registerSending } from './sending.ts';
 
 // Listeners are registered synchronously at top level so a woken worker receives the event that woke it.
 const router = new MessageRouter(browser.runtime.id);
@@ -18,7 +19,8 @@ const getDb = (): AwayDb => {
 };
 // storage.session survives worker restarts but not the browser; older browsers lack it.
 const statuses = new AdapterStatusStore(browser.storage.session ?? memoryArea(), Date.now);
-registerDetection(router, { db: getDb, statuses });
+const sending = registerSending(router, { db: getDb, statuses });
+registerDetection(router, { db: getDb, statuses, onNewDm: sending.onNewDm });
 browser.tabs.onRemoved.addListener((tabId) => {
   void statuses.drop(tabId);
 });

@@ -1,0 +1,102 @@
+import { awayStatus } from '../core/schedule.ts';
+import type { SendJob } from '../core/types.ts';
+import type { AdapterStatusRecord } from '../messaging/detection.ts';
+import type { RunJob, RunJobAnswer } from '../messaging/sending.ts';
+import type { AwayDb } from '../storage/db.ts';
+import { type Environment, getSettings } from '../storage/settings.ts';
+import { ACTIVE_STATES, busyTabs, leaseIsLive, releaseLease, takeLease } from './job-lease.ts';
+import { cancelActiveJobs, expireJobs } from './job-outcome.ts';
+import { PREP_MS } from './send-config.ts';
+import { type TabInfo, usableTabs } from './tab-choice.ts';
+
+export interface DispatchDeps {
+  db: AwayDb;
+  env: Environment;
+  now(): number;
+  chatTabs(): Promise<TabInfo[]>;
+  statuses(): Promise<AdapterStatusRecord[]>;
+  /** The pinned chat tab the extension keeps for auto mode, if any. */
+  preferredTab(): Promise<number | null>;
+  /** Sends `runJob` to a tab's content script; throws when nothing answers there. */
+  runJob(tabId: number, job: RunJob): Promise<RunJobAnswer>;
+}
+
+export interface DispatchResult {
+  dispatched: { jobId: string; tabId: number }[];
+  /** Due jobs left waiting for a usable tab. */
+  waiting: number;
+}
+
+/** Jobs to hand out now: pending ones about to be due, and interrupted ones whose tab went away. */
+async function readyJobs(db: AwayDb, now: number): Promise<SendJob[]> {
+  const active = await db.jobs.where('state').anyOf(ACTIVE_STATES).sortBy('dueAt');
+  return active.filter(
+    (job) => !leaseIsLive(job, now) && (job.state === 'typing' || job.dueAt - PREP_MS <= now),
+  );
+}
+
+export function runJobPayload(job: SendJob, now: number): RunJob {
+  return {
+    jobId: job.id,
+    threadId: job.threadId,
+    text: job.text,
+    chunks: job.timing.chunks.length > 0 ? job.timing.chunks : [job.text],
+    keyDelaysMs: job.timing.keyDelaysMs,
+    typingStartAt: Math.max(job.dueAt, now),
+    seenOwnRows: job.seenOwnRows ?? null,
+  };
+}
+
+/**
+ * One pass of the job scheduler: cancels everything when away is off, expires jobs past their deadline,
+ * then leases each ready job to the best free tab and sends it there. A tab that refuses or does not
+ * answer is skipped for this pass and the lease is given back; jobs with no tab wait for the next pass.
+ */
+export async function dispatchDue(deps: DispatchDeps): Promise<DispatchResult> {
+  const { db } = deps;
+  const now = deps.now();
+  const result: DispatchResult = { dispatched: [], waiting: 0 };
+  const settings = await getSettings(db, deps.env);
+  const status = awayStatus(settings.schedule, now);
+  if (status === 'off' || status === 'ended') {
+    await cancelActiveJobs(db, now);
+    return result;
+  }
+  await expireJobs(db, now);
+  const jobs = await readyJobs(db, now);
+  if (jobs.length === 0) return result;
+
+  const [tabs, statuses, preferred, busy] = await Promise.all([
+    deps.chatTabs(),
+    deps.statuses(),
+    deps.preferredTab(),
+    busyTabs(db, now),
+  ]);
+  const unusable = new Set(busy);
+  for (const job of jobs) {
+    let placed = false;
+    for (const tabId of usableTabs(tabs, statuses, unusable, preferred)) {
+      const leased = await takeLease(db, job.id, tabId, now);
+      // Someone else (a racing pass) holds it now: it is taken care of.
+      if (!leased) {
+        placed = true;
+        break;
+      }
+      let answer: RunJobAnswer | null = null;
+      try {
+        answer = await deps.runJob(tabId, runJobPayload(leased, now));
+      } catch {
+        answer = null;
+      }
+      unusable.add(tabId);
+      if (answer?.accepted) {
+        result.dispatched.push({ jobId: job.id, tabId });
+        placed = true;
+        break;
+      }
+      await releaseLease(db, job.id, tabId);
+    }
+    if (!placed) result.waiting++;
+  }
+  return result;
+}

@@ -1,0 +1,97 @@
+import type { AwayDb } from '../storage/db.ts';
+import { ACTIVE_STATES, leaseIsLive } from './job-lease.ts';
+import type { Retry } from './retries.ts';
+import { PREP_MS, WAIT_FOR_TAB_MS } from './send-config.ts';
+
+/**
+ * When the worker must look at its jobs again: the next job to hand out, the end of a lease (its tab may
+ * have died), a job's deadline, or a DM to decide again. A job already due found no tab in the pass that
+ * just ran; it is looked at again after WAIT_FOR_TAB_MS (or sooner, when a tab reports its status).
+ */
+export async function nextWakeAt(db: AwayDb, retries: readonly Retry[], now: number): Promise<number | null> {
+  // A time already past was handled by the pass that just ran (or could not be): never spin on it.
+  const times: number[] = [];
+  const at = (time: number) => times.push(time > now ? time : now + WAIT_FOR_TAB_MS);
+  for (const retry of retries) at(retry.retryAt);
+  for (const job of await db.jobs.where('state').anyOf(ACTIVE_STATES).toArray()) {
+    if (job.expiresAt !== undefined) at(job.expiresAt);
+    if (leaseIsLive(job, now)) at(job.leaseUntil as number);
+    else if (job.state === 'pending') at(job.dueAt - PREP_MS);
+    else at(now);
+  }
+  return times.length > 0 ? Math.min(...times) : null;
+}
+
+/** The part of `browser.alarms` the clock uses. */
+export interface AlarmsLike {
+  create(name: string, info: { when: number }): void | Promise<void>;
+  clear(name: string): Promise<boolean>;
+}
+
+export interface ClockDeps {
+  /** One pass over the jobs; returns when to come back (null: nothing to wait for). */
+  pass(): Promise<number | null>;
+  alarms: AlarmsLike;
+  setTimer(callback: () => void, ms: number): unknown;
+  clearTimer(handle: unknown): void;
+  now(): number;
+}
+
+export const JOB_ALARM = 'send-jobs';
+
+/**
+ * Wakes the job pass at the right time, twice over: an alarm, which survives the worker being stopped
+ * (Chrome and Firefox stop idle workers and event pages), and a timer, which is on time while the worker
+ * lives (packed Chrome extensions get alarms no sooner than 30 s ahead). Passes never overlap: a wake
+ * during a pass runs one more pass after it.
+ */
+export class JobClock {
+  #running: Promise<void> | null = null;
+  #again = false;
+  #timer: unknown = null;
+
+  constructor(private readonly deps: ClockDeps) {}
+
+  wake(): Promise<void> {
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
+    }
+    this.#running = this.#loop().finally(() => {
+      this.#running = null;
+    });
+    return this.#running;
+  }
+
+  async #loop(): Promise<void> {
+    do {
+      this.#again = false;
+      let next: number | null = null;
+      try {
+        next = await this.deps.pass();
+      } catch (error) {
+        console.error('Away for X: job pass failed', error);
+        // Try again soon rather than never: the alarm keeps this alive across restarts.
+        next = this.deps.now() + 5_000;
+      }
+      await this.#arm(next);
+    } while (this.#again);
+  }
+
+  async #arm(at: number | null): Promise<void> {
+    if (this.#timer !== null) this.deps.clearTimer(this.#timer);
+    this.#timer = null;
+    if (at === null) {
+      await this.deps.alarms.clear(JOB_ALARM);
+      return;
+    }
+    await this.deps.alarms.create(JOB_ALARM, { when: at });
+    this.#timer = this.deps.setTimer(
+      () => {
+        this.#timer = null;
+        void this.wake();
+      },
+      Math.max(0, at - this.deps.now()),
+    );
+  }
+}

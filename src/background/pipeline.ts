@@ -1,0 +1,133 @@
+import { decide } from '../core/decide.ts';
+import type { Rng } from '../core/rng.ts';
+import type { Decision, IncomingDm, SendJob } from '../core/types.ts';
+import { appendActivity } from '../storage/activity.ts';
+import { silenceContact } from '../storage/contacts.ts';
+import type { AwayDb } from '../storage/db.ts';
+import { normalizeHandle } from '../storage/incoming.ts';
+import { scheduleJob } from '../storage/jobs.ts';
+import type { Environment } from '../storage/settings.ts';
+import { setSuggestion } from '../storage/suggestions.ts';
+import { loadDecisionState, type RulesCache } from './decision-state.ts';
+import type { RetryStore } from './retries.ts';
+import { EXPIRE_MS, RETRY_MAX_AGE_MS } from './send-config.ts';
+
+export interface PipelineDeps {
+  db: AwayDb;
+  env: Environment;
+  rules: RulesCache;
+  retries: RetryStore;
+  now(): number;
+  rng: Rng;
+  newId(): string;
+  autoReplyLabel?: string;
+  /** A job or a retry was stored: the job clock must look at its wake-up time again. */
+  changed(): void;
+}
+
+/** The content script's clock is the worker's (same machine); it can only be a little behind. */
+const DETECTION_SLACK_MS = 5_000;
+
+/**
+ * The plan's delay runs from when the DM was seen, so the reply time stays within the user's bounds even
+ * after the worker took a moment to wake. A DM decided again later (a retry) starts a fresh delay.
+ */
+function planStart(dm: IncomingDm, now: number): number {
+  return dm.detectedAt <= now && dm.detectedAt >= now - DETECTION_SLACK_MS ? dm.detectedAt : now;
+}
+
+/**
+ * A new DM (or one decided again after its minimum gap): decide, then act on the decision and log it.
+ * Callers run this one DM at a time (see SerialQueue): the caps count jobs written by earlier decisions,
+ * so two decisions must never read the database at the same time.
+ */
+export async function decideAndAct(
+  deps: PipelineDeps,
+  dm: IncomingDm,
+  options: { retry?: boolean } = {},
+): Promise<Decision> {
+  const { db } = deps;
+  const now = deps.now();
+  const state = await loadDecisionState(
+    {
+      db,
+      env: deps.env,
+      rules: deps.rules,
+      ...(deps.autoReplyLabel ? { autoReplyLabel: deps.autoReplyLabel } : {}),
+    },
+    dm,
+    now,
+  );
+  const decision = decide(dm, state, now, deps.rng);
+  const entry = {
+    at: now,
+    threadId: dm.threadId,
+    messageId: dm.messageId,
+    contactHandle: normalizeHandle(dm.senderHandle),
+  };
+
+  if (decision.kind === 'skip') {
+    if (decision.reason === 'stopWord') await silenceContact(db, dm.senderHandle, now);
+    const waits =
+      decision.reason === 'minGap' &&
+      decision.retryAt !== undefined &&
+      decision.retryAt - dm.detectedAt <= RETRY_MAX_AGE_MS;
+    if (waits) {
+      await deps.retries.put({ threadId: dm.threadId, messageId: dm.messageId, retryAt: decision.retryAt! });
+      deps.changed();
+    }
+    // A retry that is held back again was already logged as waiting for the gap.
+    if (!(waits && options.retry)) {
+      await appendActivity(db, { ...entry, kind: 'skipped', reason: decision.reason, text: dm.text }, now);
+    }
+    return decision;
+  }
+
+  if (decision.mode === 'suggest') {
+    await setSuggestion(db, {
+      threadId: dm.threadId,
+      messageId: dm.messageId,
+      text: decision.text,
+      ruleId: decision.ruleId,
+      templateId: decision.templateId,
+      createdAt: now,
+    });
+    await appendActivity(db, { ...entry, kind: 'suggested', text: decision.text }, now);
+    return decision;
+  }
+
+  const dueAt = planStart(dm, now) + decision.timing.readMs + decision.timing.thinkMs;
+  const job: SendJob = {
+    id: deps.newId(),
+    threadId: dm.threadId,
+    messageId: dm.messageId,
+    contactHandle: entry.contactHandle,
+    text: decision.text,
+    timing: decision.timing,
+    dueAt,
+    state: 'pending',
+    attempts: 0,
+    createdAt: now,
+    leaseTabId: null,
+    leaseUntil: null,
+    expiresAt: dueAt + EXPIRE_MS,
+  };
+  // The ledger reservation comes first and is atomic: a message already owned by a job gets no second one.
+  const reserved = await scheduleJob(db, job);
+  if (reserved.reserved) {
+    await appendActivity(db, { ...entry, kind: 'scheduled', text: decision.text }, now);
+    deps.changed();
+  }
+  return decision;
+}
+
+/** Runs tasks one after another, in call order; a failing task does not stop the ones after it. */
+export class SerialQueue {
+  #tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.#tail.then(task, task);
+    this.#tail = result.catch(() => undefined);
+    return result;
+  }
+}

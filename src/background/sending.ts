@@ -1,0 +1,178 @@
+import { liveQuery } from 'dexie';
+import browser from 'webextension-polyfill';
+import { awayStatus } from '../core/schedule.ts';
+import type { IncomingDm } from '../core/types.ts';
+import type { MessageRouter } from '../messaging/router.ts';
+import { sendToTab } from '../messaging/send.ts';
+import { jobFinished, jobPause, jobStarted, runJob, typerReady } from '../messaging/sending.ts';
+import type { AwayDb } from '../storage/db.ts';
+import { listRules } from '../storage/rules.ts';
+import { ensureSeeded } from '../storage/seed.ts';
+import { getSettings } from '../storage/settings.ts';
+import { uiEnv } from '../ui/db.ts';
+import { resolveLang } from '../ui/i18n.ts';
+import { autoArmed, CHAT_URL_PATTERNS, ChatTabKeeper } from './chat-tab.ts';
+import { RulesCache } from './decision-state.ts';
+import { type AdapterStatusStore, type KeyValueArea, memoryArea } from './detection.ts';
+import { dispatchDue } from './dispatcher.ts';
+import { JOB_ALARM, JobClock, nextWakeAt } from './job-clock.ts';
+import { releaseTabLeases, renewLease } from './job-lease.ts';
+import { cancelActiveJobs, markStarted, recordFinished } from './job-outcome.ts';
+import { decideAndAct, type PipelineDeps, SerialQueue } from './pipeline.ts';
+import { RetryStore } from './retries.ts';
+import { LEASE_MS } from './send-config.ts';
+import type { TabInfo } from './tab-choice.ts';
+
+export interface SendingDeps {
+  db: () => AwayDb;
+  statuses: AdapterStatusStore;
+}
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function chatTabs(): Promise<TabInfo[]> {
+  const tabs = await browser.tabs.query({ url: CHAT_URL_PATTERNS });
+  return tabs.flatMap((tab) =>
+    tab.id === undefined || tab.url === undefined
+      ? []
+      : [{ id: tab.id, url: tab.url, pinned: tab.pinned, active: tab.active }],
+  );
+}
+
+/**
+ * The worker's side of sending: DMs stored as new go through the decision pipeline (one at a time), jobs
+ * are handed to X tabs by the job clock, and tabs report each step here. Every listener is added
+ * synchronously on every wake-up; all state lives in the database and extension storage.
+ */
+export function registerSending(
+  router: MessageRouter,
+  deps: SendingDeps,
+): { onNewDm(dm: IncomingDm): Promise<void> } {
+  const session: KeyValueArea = browser.storage.session ?? memoryArea();
+  const retries = new RetryStore(browser.storage.local);
+  const keeper = new ChatTabKeeper(
+    {
+      query: async (query) =>
+        (await chatTabs()).filter((tab) => query.pinned === undefined || tab.pinned === query.pinned),
+      get: async (id) => {
+        const tab = await browser.tabs.get(id);
+        return { id, url: tab.url ?? '', pinned: tab.pinned, active: tab.active };
+      },
+      create: (properties) => browser.tabs.create(properties),
+    },
+    session,
+  );
+  const rules = new RulesCache();
+  const queue = new SerialQueue();
+  // A new profile gets its starter templates and rule before the first DM is decided.
+  const seeded = ensureSeeded(deps.db(), {
+    locale: resolveLang('auto', browser.i18n.getUILanguage()),
+    timeZone: uiEnv().timeZone,
+  }).catch((error: unknown) => console.error('Away for X: seeding failed', error));
+
+  const pipeline = (): PipelineDeps => ({
+    db: deps.db(),
+    env: uiEnv(),
+    rules,
+    retries,
+    now: Date.now,
+    rng: Math.random,
+    newId: () => crypto.randomUUID(),
+    changed: () => void clock.wake(),
+  });
+  const decideQueued = (dm: IncomingDm, retry = false) =>
+    queue.run(async () => {
+      await seeded;
+      await decideAndAct(pipeline(), dm, { retry });
+    });
+
+  const retryDue = async () => {
+    const now = Date.now();
+    for (const retry of await retries.list()) {
+      if (retry.retryAt > now) break;
+      await retries.remove(retry);
+      const dm = await deps.db().incoming.get([retry.threadId, retry.messageId]);
+      if (dm) await decideQueued(dm, true);
+    }
+  };
+  const clock: JobClock = new JobClock({
+    pass: async () => {
+      await retryDue();
+      await dispatchDue({
+        db: deps.db(),
+        env: uiEnv(),
+        now: Date.now,
+        chatTabs,
+        statuses: () => deps.statuses.list(),
+        preferredTab: () => keeper.current(),
+        runJob: (tabId, job) => sendToTab(tabId, runJob, job),
+      });
+      return nextWakeAt(deps.db(), await retries.list(), Date.now());
+    },
+    alarms: browser.alarms,
+    setTimer: (callback, ms) => setTimeout(callback, ms),
+    clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    now: Date.now,
+  });
+
+  /** The tab may go on: away is still on and it still holds the job's lease (renewed until `until`). */
+  const mayGoOn = async (jobId: string, tabId: number | undefined, until: number): Promise<boolean> => {
+    if (tabId === undefined) return false;
+    const db = deps.db();
+    const status = awayStatus((await getSettings(db, uiEnv())).schedule, Date.now());
+    if (status === 'off' || status === 'ended') {
+      await cancelActiveJobs(db, Date.now());
+      return false;
+    }
+    return (await renewLease(db, jobId, tabId, until)) !== null;
+  };
+
+  router
+    .on(jobPause, async ({ jobId, waitMs }, sender) => {
+      const tabId = sender.tab?.id;
+      if (!(await mayGoOn(jobId, tabId, Date.now() + waitMs + LEASE_MS))) return { go: false };
+      await delay(waitMs);
+      return { go: await mayGoOn(jobId, tabId, Date.now() + LEASE_MS) };
+    })
+    .on(jobStarted, async ({ jobId, ownRowsBefore }, sender) => {
+      const tabId = sender.tab?.id;
+      if (!(await mayGoOn(jobId, tabId, Date.now() + LEASE_MS)) || tabId === undefined) return { go: false };
+      return { go: await markStarted(deps.db(), jobId, tabId, ownRowsBefore, Date.now()) };
+    })
+    .on(jobFinished, async (report, sender) => {
+      const recorded = await recordFinished(deps.db(), report, sender.tab?.id ?? -1, Date.now());
+      void clock.wake();
+      return { recorded };
+    })
+    .on(typerReady, async (_payload, sender) => {
+      if (sender.tab?.id === undefined) return;
+      if ((await releaseTabLeases(deps.db(), sender.tab.id)) > 0) void clock.wake();
+    });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === JOB_ALARM) void clock.wake();
+  });
+  // A tab passed (or failed) its self-check: jobs waiting for a usable tab may go now.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'session' && Object.keys(changes).some((key) => key.startsWith('adapterStatus:'))) {
+      void clock.wake();
+    }
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void releaseTabLeases(deps.db(), tabId).then((count) => (count > 0 ? clock.wake() : undefined));
+  });
+  liveQuery(async () => {
+    const db = deps.db();
+    return autoArmed(await getSettings(db, uiEnv()), await listRules(db), Date.now());
+  }).subscribe({
+    next: (armed) =>
+      void keeper.follow(armed).catch((error: unknown) => console.error('Away for X: chat tab', error)),
+    error: (error: unknown) => console.error('Away for X: auto mode watch failed', error),
+  });
+  void clock.wake();
+
+  return {
+    onNewDm: (dm) =>
+      decideQueued(dm).catch((error: unknown) => console.error('Away for X: decision failed', error)),
+  };
+}
