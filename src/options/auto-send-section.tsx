@@ -45,6 +45,7 @@ export function AutoSendSection({ settings }: { settings: Settings }) {
               name="default-mode"
               value={mode}
               checked={settings.defaultMode === mode}
+              disabled={!acknowledged}
               onChange={() => void setMode(mode)}
             />
             <span>

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useId, useRef } from 'preact/hooks';
+import { createRng } from '../core/rng.ts';
 import { render, TEMPLATE_VARIABLES, templateVars, validateTemplate } from '../core/templates.ts';
 import type { Settings, Template } from '../core/types.ts';
 import { putTemplate } from '../storage/templates.ts';
@@ -70,11 +71,7 @@ export function TemplateEditor({ initial, settings, onDone }: TemplateEditorProp
   };
 
   // A seeded roll keeps the preview still while typing; "another variation" moves it on.
-  let seed = roll.value + 1;
-  const rng = () => {
-    seed = (seed * 16807) % 2147483647;
-    return (seed - 1) / 2147483646;
-  };
+  const rng = createRng(roll.value + 1);
   return (
     <form class="card stack" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>
