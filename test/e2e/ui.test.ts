@@ -1,0 +1,218 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTENSION_DB, readStoreInPage } from './support/read-store.ts';
+import { type Cockpit, launchCockpit, readBadge } from './ui-chromium.ts';
+
+const root = join(import.meta.dirname, '../..');
+const shots = join(root, 'docs/screenshots');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const POPUP = 'src/popup/index.html';
+const OPTIONS = 'src/options/index.html';
+const SECTIONS = [
+  'rules',
+  'templates',
+  'dryRun',
+  'quickReplies',
+  'schedule',
+  'limits',
+  'lists',
+  'autoSend',
+  'profile',
+  'activity',
+  'transfer',
+  'reset',
+];
+
+let cockpit: Cockpit;
+
+async function badgeWhen(predicate: (badge: { text: string; title: string }) => boolean) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const badge = await readBadge(await cockpit.liveWorker());
+    if (predicate(badge)) return badge;
+    if (Date.now() > deadline) throw new Error(`badge stayed ${JSON.stringify(badge)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function storedSettings(page: Page): Promise<unknown> {
+  const rows = await page.evaluate(readStoreInPage, [EXTENSION_DB, 'settings'] as [string, string]);
+  return (rows as Array<{ value: unknown }>)[0]?.value;
+}
+
+/** axe-core in the page; devtools evaluation is not bound by the page's CSP, a script tag would be. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const { violations, passes } = await page.evaluate(async () => {
+    type Rule = { id: string; impact: string; nodes: Array<{ target: unknown }> };
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Rule[]; passes: Rule[] }> } })
+      .axe;
+    const results = await axe.run();
+    return { violations: results.violations, passes: results.passes.length };
+  });
+  // A run that checked nothing would pass silently.
+  expect(passes).toBeGreaterThan(10);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
+async function openOptions(section = 'rules', colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const page = await cockpit.open(`${OPTIONS}#${section}`, { width: 1100, height: 800, colorScheme });
+  await page.getByRole('tablist').waitFor();
+  return page;
+}
+
+async function openPopup(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const page = await cockpit.open(POPUP, { width: 360, height: 600, colorScheme });
+  await page.getByRole('switch').waitFor();
+  return page;
+}
+
+async function setLanguage(value: 'en' | 'fr') {
+  const page = await openOptions();
+  await page.locator('header select').selectOption(value);
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, value);
+  await page.close();
+}
+
+beforeAll(async () => {
+  cockpit = await launchCockpit();
+  // The worker seeds a new profile when installed; the options page shows its starter rule.
+  const page = await openOptions();
+  await page.getByText(/Away reply|Réponse d’absence/).waitFor();
+  await page.close();
+});
+
+afterAll(async () => {
+  await cockpit?.close();
+});
+
+describe('away switch and toolbar badge', () => {
+  it('toggling away in the popup changes the badge title, from the keyboard only', async () => {
+    await badgeWhen((badge) => badge.title === 'Away for X — Not away');
+    const popup = await openPopup();
+    const toggle = popup.getByRole('switch', { name: 'Away mode' });
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
+    for (let i = 0; i < 5 && !(await toggle.evaluate((el) => el === document.activeElement)); i++) {
+      await popup.keyboard.press('Tab');
+    }
+    await popup.keyboard.press('Space');
+    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
+    const on = await badgeWhen((badge) => badge.title !== 'Away for X — Not away');
+    expect(on.title).toBe('Away for X — Away');
+    await popup.getByRole('button', { name: 'Tonight' }).click();
+    await badgeWhen((badge) => badge.title.startsWith('Away for X — Away until '));
+    await expect.poll(() => popup.getByText(/away until/).count()).toBe(1);
+    await toggle.click();
+    await badgeWhen((badge) => badge.title === 'Away for X — Not away');
+    await popup.close();
+  });
+});
+
+describe('import', () => {
+  it('shows why a broken file was refused and leaves the settings as they were', async () => {
+    const page = await openOptions('transfer');
+    const before = await storedSettings(page);
+    expect(before).toBeTruthy();
+    await page.getByLabel('Import a file').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"away-for-x","version":1,"settings":'),
+    });
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('Nothing was changed. This is not a settings file (not JSON).');
+    await page.getByLabel('Import a file').setInputFiles({
+      name: 'other.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"something-else"}'),
+    });
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/^Nothing was changed\. This is not an Away for X settings file\./);
+    expect(await storedSettings(page)).toEqual(before);
+    await page.close();
+  });
+});
+
+describe('accessibility (axe-core in Chromium)', () => {
+  it('the popup has no serious or critical violation, light and dark', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const popup = await openPopup(scheme);
+      expect(await seriousViolations(popup), scheme).toEqual([]);
+      await popup.close();
+    }
+  });
+
+  it('every options section has no serious or critical violation, light and dark', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await openOptions('rules', scheme);
+      for (const section of SECTIONS) {
+        await page.evaluate((id) => {
+          location.hash = id;
+        }, section);
+        await page.waitForFunction(
+          (id) => document.querySelector('[role=tab][aria-selected=true]')?.id === `tab-${id}`,
+          section,
+        );
+        expect(await seriousViolations(page), `${section} ${scheme}`).toEqual([]);
+      }
+      await page.close();
+    }
+  });
+
+  it('the rule and template editors have no serious or critical violation', async () => {
+    const page = await openOptions('rules');
+    await page.getByRole('button', { name: 'Edit Away reply' }).click();
+    await page.getByRole('form').waitFor();
+    expect(await seriousViolations(page), 'rule editor').toEqual([]);
+    await page.getByRole('tab', { name: 'Templates' }).click();
+    await page.getByRole('button', { name: 'New template' }).click();
+    await page.getByLabel('Text', { exact: true }).fill('Hi {oops');
+    await page.getByText(/never closed/).waitFor();
+    expect(await seriousViolations(page), 'template editor with an error').toEqual([]);
+    await page.close();
+  });
+});
+
+describe('French', () => {
+  it('fits in the 360 px popup and names the switch "Mode absent"', async () => {
+    await setLanguage('fr');
+    const popup = await openPopup();
+    await popup.getByRole('switch', { name: 'Mode absent' }).waitFor();
+    const overflow = await popup.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await popup.close();
+    await setLanguage('en');
+  });
+});
+
+describe('screenshots', () => {
+  it('of the popup and the options page, light and dark, English and French', async () => {
+    mkdirSync(shots, { recursive: true });
+    for (const lang of ['en', 'fr'] as const) {
+      await setLanguage(lang);
+      for (const scheme of ['light', 'dark'] as const) {
+        const popup = await openPopup(scheme);
+        await popup.getByRole('button', { name: lang === 'en' ? 'Tonight' : 'Ce soir' }).click();
+        await popup.getByText(lang === 'en' ? /away until/ : /absent jusqu/).waitFor();
+        await popup.screenshot({ path: join(shots, `popup-${lang}-${scheme}.png`), fullPage: true });
+        await popup.getByRole('switch').click();
+        await popup.close();
+        const options = await openOptions('templates', scheme);
+        await options.getByRole('button', { name: lang === 'en' ? 'Edit Thanks' : 'Modifier Merci' }).click();
+        await options.getByRole('form').waitFor();
+        await options.screenshot({ path: join(shots, `options-${lang}-${scheme}.png`), fullPage: true });
+        await options.close();
+      }
+    }
+    await setLanguage('en');
+  });
+});
