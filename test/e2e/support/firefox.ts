@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../../scripts/manifest-for.ts';
+import { firefoxPath } from './browser-paths.ts';
+import { killProcessesUsing, removeProfile, withTimeout } from './cleanup.ts';
+import { fakeXReply } from './fake-x-server.ts';
+import { classify } from './network-policy.ts';
+import { wrapPuppeteer } from './page-wrappers.ts';
+import { extensionDir } from './paths.ts';
+import { EXTENSION_DB, readStoreInPage } from './read-store.ts';
+import type { ResolvedOptions, Session, SessionPage } from './session-types.ts';
+
+/**
+ * Firefox ESR through Puppeteer + WebDriver BiDi (Playwright needs a patched Firefox). The driver cannot
+ * navigate to moz-extension:// pages, so the add-on's UUID is pinned by pref and its pages are opened
+ * from the x.com page with window.open (the e2e build lists them in web_accessible_resources).
+ */
+export async function openFirefox(options: ResolvedOptions): Promise<Session> {
+  const dist = options.extension ? extensionDir('firefox') : null;
+  const profile = mkdtempSync(join(tmpdir(), 'afx-firefox-'));
+  const uuid = randomUUID();
+  let browser: Browser | null = null;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      protocol: 'webDriverBiDi',
+      executablePath: firefoxPath(),
+      headless: options.headless,
+      userDataDir: profile,
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+        // Everything that is not intercepted goes to the recording proxy (loopback stays direct).
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': options.proxyPort,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': options.proxyPort,
+        'network.proxy.share_proxy_settings': true,
+        'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
+        // Quiets most of Firefox's own traffic (remote settings still polls: labelled `browser`).
+        'extensions.update.enabled': false,
+        'extensions.getAddons.cache.enabled': false,
+        'app.normandy.enabled': false,
+        'browser.safebrowsing.update.enabled': false,
+        'network.captive-portal-service.enabled': false,
+        'network.connectivity-service.enabled': false,
+      },
+    });
+    if (dist) await browser.installExtension(dist);
+    const first = (await browser.pages())[0] ?? (await browser.newPage());
+    const page = await xPage(first, options);
+    await page.goto(options.path);
+    return session(browser, page, dist ? uuid : null, profile, options);
+  } catch (error) {
+    await shutdown(browser, profile);
+    throw error;
+  }
+}
+
+/** Serves https://x.com from the fake and blocks the rest, for one tab. */
+async function xPage(page: Page, options: ResolvedOptions): Promise<SessionPage> {
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = request.url();
+    const disposition = classify(url);
+    let done: Promise<void>;
+    if (disposition === 'fake-x') {
+      const reply = fakeXReply(url, request.isNavigationRequest(), options.fakeXConfig);
+      done = request.respond({ status: reply.status, contentType: reply.contentType, body: reply.body });
+    } else if (disposition === 'local') done = request.continue();
+    else {
+      options.externalLog.push({ url, source: 'page' });
+      done = request.abort('blockedbyclient');
+    }
+    // A request still in flight when the browser closes is not a test failure.
+    done.catch(() => undefined);
+  });
+  return wrapPuppeteer(page);
+}
+
+function session(
+  browser: Browser,
+  page: SessionPage,
+  uuid: string | null,
+  profile: string,
+  options: ResolvedOptions,
+): Session {
+  const requireUuid = () => {
+    if (!uuid) throw new Error('This session was opened without the extension.');
+    return uuid;
+  };
+  let reader: SessionPage | null = null;
+  const extensionPage = async (path: string): Promise<SessionPage> => {
+    const url = `moz-extension://${requireUuid()}/${path.replace(/^\//, '')}`;
+    const before = new Set(await browser.pages());
+    await page.evaluate((target) => {
+      window.open(target, '_blank');
+    }, url);
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      for (const candidate of await browser.pages()) {
+        if (before.has(candidate)) continue;
+        const wrapped = wrapPuppeteer(candidate);
+        const href = await wrapped.url().catch(() => '');
+        if (href.startsWith(url)) return wrapped;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`${url} did not open (is it in web_accessible_resources of dist/firefox-e2e?)`);
+  };
+  return {
+    browser: 'firefox',
+    variant: options.variant,
+    page,
+    fakeX: page.fakeX,
+    configure: (config) => Object.assign(options.fakeXConfig, config),
+    extensionId: uuid,
+    async newTab(path = '/i/chat') {
+      const tab = await xPage(await browser.newPage(), options);
+      await tab.goto(path);
+      return tab;
+    },
+    extensionPage,
+    async readExtensionStore(storeName) {
+      reader ??= await extensionPage('src/options/index.html');
+      return reader.evaluate(readStoreInPage, [EXTENSION_DB, storeName] as [string, string]);
+    },
+    externalRequests: ({ includeBrowser = false } = {}) =>
+      options.externalLog.filter((r) => includeBrowser || r.source !== 'browser'),
+    close: () => shutdown(browser, profile),
+  };
+}
+
+async function shutdown(browser: Browser | null, profile: string): Promise<void> {
+  try {
+    if (browser) await withTimeout(browser.close(), 10_000, 'closing Firefox');
+  } catch {
+    browser?.process()?.kill('SIGKILL');
+  } finally {
+    killProcessesUsing(profile);
+    removeProfile(profile);
+  }
+}
