@@ -7,6 +7,7 @@ import type {
   ThreadKind,
   TriggerKind,
 } from '../core/types.ts';
+import type { SendProblemCode } from '../messaging/sending.ts';
 import type { TabProblem } from '../messaging/ui.ts';
 import type { ProblemCode } from '../storage/problems.ts';
 import { t } from './i18n.ts';
@@ -57,6 +58,15 @@ export const PROBLEM_KEYS: Record<ProblemCode, string> = {
   templateInUse: 'storageProblem_templateInUse',
   notFound: 'storageProblem_notFound',
   storageFailed: 'storageProblem_storageFailed',
+};
+
+/** Why an automatic reply did not go out (the sender's codes in the log's `reason`). */
+export const SEND_PROBLEM_KEYS: Record<SendProblemCode, string> = {
+  noComposer: 'sendProblem_noComposer',
+  textRejected: 'sendProblem_textRejected',
+  sendFailed: 'sendProblem_sendFailed',
+  notConfirmed: 'sendProblem_notConfirmed',
+  expired: 'sendProblem_expired',
 };
 
 export const ACTIVITY_KIND_KEYS: Record<ActivityKind, string> = {
@@ -114,9 +124,10 @@ function isKey<K extends string>(table: Record<K, string>, code: string): code i
   return Object.hasOwn(table, code);
 }
 
-/** A skip reason in words; an unknown code (e.g. an error text stored by the sender) is shown as is. */
+/** A skip reason or send problem in words; an unknown code is shown as is rather than hidden. */
 export function reasonText(reason: string): string {
-  return isKey(SKIP_REASON_KEYS, reason) ? t(SKIP_REASON_KEYS[reason]) : reason;
+  if (isKey(SKIP_REASON_KEYS, reason)) return t(SKIP_REASON_KEYS[reason]);
+  return isKey(SEND_PROBLEM_KEYS, reason) ? t(SEND_PROBLEM_KEYS[reason]) : reason;
 }
 
 export function loopSignalText(signal: string): string | null {

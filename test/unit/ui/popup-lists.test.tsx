@@ -161,3 +161,12 @@ describe('the whole popup', () => {
     ).toBeTruthy();
   });
 });
+
+describe('reasons in the log', () => {
+  it('name skip reasons and send problems in words, and show unknown codes as they are', async () => {
+    const { reasonText } = await import('../../../src/ui/words.ts');
+    expect(reasonText('stopWord')).toBe('they asked to stop');
+    expect(reasonText('expired')).toBe('no open X chat tab could send it in time');
+    expect(reasonText('somethingNew')).toBe('somethingNew');
+  });
+});
