@@ -7,15 +7,15 @@ import { formatDateTime, t } from '../ui/i18n.ts';
 import { liveValue, useLive } from '../ui/live.ts';
 
 /**
- * Cancels one job if it has not started typing. A job already typing belongs to a tab that checks the
- * job's state before sending, but stopping mid-text would leave a half message in X's composer, so the
- * popup only offers cancel while it is pending.
+ * Cancels one reply that has not gone out. A reply being typed is cancelled too: the typing tab checks
+ * the job at its next pause, stops and takes its text back out of the composer (as when away goes off).
+ * False when the reply was already sent, failed or cancelled meanwhile.
  */
 export async function cancelPendingJob(id: string, now: number): Promise<boolean> {
   const db = uiDb();
   return db.transaction('rw', [db.jobs, db.activity], async () => {
     const job = await db.jobs.get(id);
-    if (job?.state !== 'pending') return false;
+    if (job?.state !== 'pending' && job?.state !== 'typing') return false;
     await db.jobs.update(id, { state: 'cancelled', leaseTabId: null, leaseUntil: null });
     await appendActivity(
       db,
@@ -33,9 +33,8 @@ export async function cancelPendingJob(id: string, now: number): Promise<boolean
   });
 }
 
-function JobItem({ job, now }: { job: SendJob; now: () => number }) {
+function JobItem({ job, onCancel }: { job: SendJob; onCancel: () => Promise<void> }) {
   const busy = useSignal(false);
-  const gone = useSignal(false);
   return (
     <li class="card">
       <p>
@@ -47,22 +46,19 @@ function JobItem({ job, now }: { job: SendJob; now: () => number }) {
         </span>
       </p>
       <p class="quote">{job.text}</p>
-      {job.state === 'pending' ? (
-        <button
-          type="button"
-          class="danger"
-          disabled={busy.value}
-          aria-label={t('jobCancelFor', `@${job.contactHandle}`)}
-          onClick={async () => {
-            busy.value = true;
-            gone.value = !(await cancelPendingJob(job.id, now()));
-            busy.value = false;
-          }}
-        >
-          {t('actionCancel')}
-        </button>
-      ) : null}
-      {gone.value ? <p role="status">{t('jobAlreadyGone')}</p> : null}
+      <button
+        type="button"
+        class="danger"
+        disabled={busy.value}
+        aria-label={t('jobCancelFor', `@${job.contactHandle}`)}
+        onClick={async () => {
+          busy.value = true;
+          await onCancel();
+          busy.value = false;
+        }}
+      >
+        {t('actionCancel')}
+      </button>
     </li>
   );
 }
@@ -70,15 +66,21 @@ function JobItem({ job, now }: { job: SendJob; now: () => number }) {
 export function PendingJobs({ now }: { now: () => number }) {
   const live = useLive(() => listJobs(uiDb(), ['pending', 'typing']));
   const jobs = liveValue(live.value, []);
-  if (jobs.length === 0) return null;
+  // Outside the items: the item is gone from the live list by the time the answer comes back.
+  const notice = useSignal('');
+  const cancel = async (id: string) => {
+    notice.value = (await cancelPendingJob(id, now())) ? t('jobCancelled') : t('jobAlreadyGone');
+  };
+  if (jobs.length === 0 && !notice.value) return null;
   return (
     <section aria-labelledby="jobs-title">
       <h2 id="jobs-title">{t('popupJobsTitle', jobs.length)}</h2>
       <ul class="plain stack">
         {jobs.map((job) => (
-          <JobItem key={job.id} job={job} now={now} />
+          <JobItem key={job.id} job={job} onCancel={() => cancel(job.id)} />
         ))}
       </ul>
+      <p role="status">{notice.value}</p>
     </section>
   );
 }

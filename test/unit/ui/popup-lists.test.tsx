@@ -65,12 +65,30 @@ describe('pending replies', () => {
     render(<PendingJobs now={() => NOW} />);
     expect(await screen.findByRole('heading', { name: 'Replies waiting to be sent (2)' })).toBeTruthy();
     expect(screen.getByText('being typed now')).toBeTruthy();
-    // A reply being typed cannot be cancelled from here; only alice's has a button.
-    expect(screen.getAllByRole('button')).toHaveLength(1);
+    expect(screen.getAllByRole('button')).toHaveLength(2);
     fireEvent.click(screen.getByRole('button', { name: 'Cancel the reply to @alice' }));
     await waitFor(() => expect(screen.queryByText('reply a')).toBeNull());
+    // The one being typed too: its tab stops at its next pause.
+    expect(screen.getByRole('status').textContent).toBe('Cancelled: it will not be sent.');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel the reply to @bob' }));
+    await waitFor(() => expect(screen.queryByRole('listitem')).toBeNull());
     expect((await db.jobs.get('a'))?.state).toBe('cancelled');
-    expect((await db.activity.toArray()).map((e) => [e.kind, e.messageId])).toEqual([['cancelled', 'm-a']]);
+    expect((await db.jobs.get('b'))?.state).toBe('cancelled');
+    expect((await db.jobs.get('c'))?.state).toBe('sent');
+    expect((await db.activity.toArray()).map((e) => [e.kind, e.messageId])).toEqual([
+      ['cancelled', 'm-a'],
+      ['cancelled', 'm-b'],
+    ]);
+  });
+
+  it('says so when the reply went out before the click landed', async () => {
+    const db = freshDb();
+    await db.jobs.put(job('a', 'pending'));
+    render(<PendingJobs now={() => NOW} />);
+    const button = await screen.findByRole('button', { name: 'Cancel the reply to @alice' });
+    await db.jobs.update('a', { state: 'sent' });
+    fireEvent.click(button);
+    expect(await screen.findByText('This reply had already been sent or cancelled.')).toBeTruthy();
   });
 
   it('renders nothing when no reply waits', async () => {
