@@ -1,3 +1,4 @@
+import { prefilterText, requiredLiterals } from './regex-literals.ts';
 import { regexSafetyIssue } from './regex-safety.ts';
 import { foldedWords, startsAt } from './text-normalize.ts';
 import type { Rule } from './types.ts';
@@ -61,6 +62,8 @@ export function validateRule(rule: Rule): RuleValidation {
 interface CompiledRule {
   rule: Rule;
   regex: RegExp | null;
+  /** For regex rules: strings one of which any match contains (see regex-literals.ts). */
+  needs: string[] | null;
   /** Refused by validateRule: never matches. */
   invalid: boolean;
 }
@@ -74,6 +77,8 @@ export interface CompiledRules {
   readonly rules: readonly CompiledRule[];
   /** First word of a keyword → the rules (by index in `rules`) and the keyword's words. */
   readonly keywordIndex: ReadonlyMap<string, readonly { ruleIndex: number; words: readonly string[] }[]>;
+  /** Indexes (ascending) of the enabled, valid rules that are not keyword rules: the ones tried one by one. */
+  readonly others: readonly number[];
   /** Rules that will never match, with why. */
   readonly errors: ReadonlyMap<string, RuleValidation & { ok: false }>;
 }
@@ -86,15 +91,21 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
   const compiled: CompiledRule[] = [];
   const keywordIndex = new Map<string, { ruleIndex: number; words: string[] }[]>();
   const errors = new Map<string, RuleValidation & { ok: false }>();
+  const others: number[] = [];
   for (const { rule } of sorted) {
     const validation = validateRule(rule);
     const ruleIndex = compiled.length;
     if (!validation.ok) errors.set(rule.id, validation);
     const invalid = !validation.ok;
-    const regex =
-      !invalid && rule.trigger.kind === 'regex' ? new RegExp(rule.trigger.pattern ?? '', REGEX_FLAGS) : null;
-    compiled.push({ rule, regex, invalid });
-    if (invalid || rule.trigger.kind !== 'keywords') continue;
+    const pattern = !invalid && rule.trigger.kind === 'regex' ? (rule.trigger.pattern ?? '') : null;
+    const regex = pattern === null ? null : new RegExp(pattern, REGEX_FLAGS);
+    const needs = pattern === null ? null : requiredLiterals(pattern);
+    compiled.push({ rule, regex, needs, invalid });
+    if (invalid || !rule.enabled) continue;
+    if (rule.trigger.kind !== 'keywords') {
+      others.push(ruleIndex);
+      continue;
+    }
     for (const keyword of rule.trigger.keywords ?? []) {
       const words = foldedWords(keyword);
       const first = words[0]!;
@@ -103,7 +114,7 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
       keywordIndex.set(first, bucket);
     }
   }
-  return { kind: 'compiledRules', rules: compiled, keywordIndex, errors };
+  return { kind: 'compiledRules', rules: compiled, keywordIndex, others, errors };
 }
 
 export function isCompiledRules(value: CompiledRules | readonly Rule[]): value is CompiledRules {
@@ -133,22 +144,39 @@ function keywordHits(compiled: CompiledRules, text: string): Set<number> {
   return hits;
 }
 
-/** The first enabled, eligible rule (by priority) whose trigger matches, or null. */
+/**
+ * The first enabled, eligible rule (by priority) whose trigger matches, or null. Keyword rules cost nothing
+ * here (the index already found them); only the other rules ranked above the best keyword hit are tried.
+ */
 export function matchRule(compiled: CompiledRules, input: MatchInput): Rule | null {
-  const hits = keywordHits(compiled, input.text);
+  const { rules } = compiled;
+  let best = Number.POSITIVE_INFINITY;
+  for (const i of keywordHits(compiled, input.text)) {
+    const rule = rules[i]!.rule;
+    if (i < best && rule.enabled && input.eligible(rule)) best = i;
+  }
   const regexInput = input.text.slice(0, MAX_REGEX_INPUT);
-  for (let i = 0; i < compiled.rules.length; i++) {
-    const { rule, regex, invalid } = compiled.rules[i]!;
-    if (invalid || !rule.enabled || !input.eligible(rule)) continue;
+  let lowered: string | null = null;
+  const regexMatches = (regex: RegExp, needs: string[] | null) => {
+    if (needs) {
+      lowered ??= prefilterText(regexInput);
+      const text = lowered;
+      if (!needs.some((s) => text.includes(s))) return false;
+    }
+    return regex.test(regexInput);
+  };
+  for (const i of compiled.others) {
+    if (i > best) break;
+    const { rule, regex, needs } = rules[i]!;
+    if (!input.eligible(rule)) continue;
     const kind = rule.trigger.kind;
     if (
       kind === 'any' ||
-      (kind === 'keywords' && hits.has(i)) ||
       (kind === 'firstContact' && input.firstContact) ||
-      regex?.test(regexInput) === true
+      (regex !== null && regexMatches(regex, needs))
     ) {
       return rule;
     }
   }
-  return null;
+  return best === Number.POSITIVE_INFINITY ? null : rules[best]!.rule;
 }
