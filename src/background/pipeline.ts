@@ -1,4 +1,4 @@
-import { decide } from '../core/decide.ts';
+import { type DecisionState, decide } from '../core/decide.ts';
 import type { Rng } from '../core/rng.ts';
 import type { Decision, IncomingDm, SendJob } from '../core/types.ts';
 import { appendActivity } from '../storage/activity.ts';
@@ -36,6 +36,20 @@ function planStart(dm: IncomingDm, now: number): number {
   return dm.detectedAt <= now && dm.detectedAt >= now - DETECTION_SLACK_MS ? dm.detectedAt : now;
 }
 
+/** Time the tab needs after the planned moment: the last checks' answer and the click. */
+export const SEND_SLACK_MS = 100;
+
+/**
+ * The plan aims a little inside the user's upper bound, so that the click, which comes a few ms after the
+ * planned moment, still lands inside it. Bounds too narrow for that are left as they are.
+ */
+function aimInside(state: DecisionState): DecisionState {
+  const { minDelayMs, maxDelayMs } = state.settings.timing;
+  if (maxDelayMs - minDelayMs < 2 * SEND_SLACK_MS) return state;
+  const timing = { minDelayMs, maxDelayMs: maxDelayMs - SEND_SLACK_MS };
+  return { ...state, settings: { ...state.settings, timing } };
+}
+
 /**
  * A new DM (or one decided again after its minimum gap): decide, then act on the decision and log it.
  * Callers run this one DM at a time (see SerialQueue): the caps count jobs written by earlier decisions,
@@ -58,7 +72,7 @@ export async function decideAndAct(
     dm,
     now,
   );
-  const decision = decide(dm, state, now, deps.rng);
+  const decision = decide(dm, aimInside(state), now, deps.rng);
   const entry = {
     at: now,
     threadId: dm.threadId,

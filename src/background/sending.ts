@@ -115,28 +115,36 @@ export function registerSending(
     now: Date.now,
   });
 
-  /** The tab may go on: away is still on and it still holds the job's lease (renewed until `until`). */
-  const mayGoOn = async (jobId: string, tabId: number | undefined, until: number): Promise<boolean> => {
-    if (tabId === undefined) return false;
+  /** Away is still on; when it ended by itself (its "until" passed), every active job is cancelled now. */
+  const awayOn = async (): Promise<boolean> => {
     const db = deps.db();
     const status = awayStatus((await getSettings(db, uiEnv())).schedule, Date.now());
-    if (status === 'off' || status === 'ended') {
-      await cancelActiveJobs(db, Date.now());
-      return false;
-    }
-    return (await renewLease(db, jobId, tabId, until)) !== null;
+    if (status !== 'off' && status !== 'ended') return true;
+    await cancelActiveJobs(db, Date.now());
+    return false;
   };
+  /** The tab still holds the job's lease (renewed until `until`) and the job is still to be sent. */
+  const holds = async (jobId: string, tabId: number | undefined, until: number): Promise<boolean> =>
+    tabId !== undefined && (await renewLease(deps.db(), jobId, tabId, until)) !== null;
 
   router
-    .on(jobPause, async ({ jobId, waitMs }, sender) => {
+    .on(jobPause, async ({ jobId, waitMs, final }, sender) => {
       const tabId = sender.tab?.id;
-      if (!(await mayGoOn(jobId, tabId, Date.now() + waitMs + LEASE_MS))) return { go: false };
+      if (final) {
+        // Right before send, every check first and then the (short) wait: the tab presses send the moment
+        // the answer arrives, on the planned time rather than a few database reads later.
+        const go = (await awayOn()) && (await holds(jobId, tabId, Date.now() + waitMs + LEASE_MS));
+        await delay(waitMs);
+        return { go };
+      }
+      // One write before the wait covers it; the check after it is what makes the answer fresh.
+      if (!(await holds(jobId, tabId, Date.now() + waitMs + LEASE_MS))) return { go: false };
       await delay(waitMs);
-      return { go: await mayGoOn(jobId, tabId, Date.now() + LEASE_MS) };
+      return { go: await holds(jobId, tabId, Date.now() + LEASE_MS) };
     })
     .on(jobStarted, async ({ jobId, ownRowsBefore }, sender) => {
       const tabId = sender.tab?.id;
-      if (!(await mayGoOn(jobId, tabId, Date.now() + LEASE_MS)) || tabId === undefined) return { go: false };
+      if (tabId === undefined || !(await awayOn())) return { go: false };
       return { go: await markStarted(deps.db(), jobId, tabId, ownRowsBefore, Date.now()) };
     })
     .on(jobFinished, async (report, sender) => {

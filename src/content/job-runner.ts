@@ -3,7 +3,7 @@ import { runTyper, type TyperDeps, type TyperOutcome } from './typer.ts';
 
 /** How the runner reaches the worker; each call throws when the worker cannot be reached. */
 export interface JobChannel {
-  pause(jobId: string, waitMs: number): Promise<{ go: boolean }>;
+  pause(jobId: string, waitMs: number, final: boolean): Promise<{ go: boolean }>;
   started(jobId: string, ownRowsBefore: string[]): Promise<{ go: boolean }>;
   finished(report: JobFinished): Promise<unknown>;
 }
@@ -55,9 +55,9 @@ export class JobRunner {
     const { channel } = this.deps;
     const typerDeps: TyperDeps = {
       ...this.deps.page,
-      pause: async (ms) => {
+      pause: async (ms, final = false) => {
         try {
-          const { go } = await channel.pause(job.jobId, ms);
+          const { go } = await channel.pause(job.jobId, ms, final);
           return go && !running.stopRequested;
         } catch {
           await this.deps.sleep(ms);

@@ -36,7 +36,7 @@ export function startSending(signal: AbortSignal, deps: SendingDeps): void {
       visible: () => doc.visibilityState === 'visible',
     },
     channel: {
-      pause: (jobId, waitMs) => sendMessage(jobPause, { jobId, waitMs }),
+      pause: (jobId, waitMs, final) => sendMessage(jobPause, { jobId, waitMs, final }),
       started: (jobId, ownRowsBefore) => sendMessage(jobStarted, { jobId, ownRowsBefore }),
       finished: (report) =>
         deliver(() => sendMessage(jobFinished, report), {

@@ -14,8 +14,11 @@ export interface TyperDeps {
   activity: UserActivity;
   /** The tab is on screen: only then can the person be looking at what we do. */
   visible(): boolean;
-  /** Waits `ms` and renews the lease; false when the job must stop (cancelled, lease lost, worker gone). */
-  pause(ms: number): Promise<boolean>;
+  /**
+   * Waits `ms` and renews the lease; false when the job must stop (cancelled, lease lost, worker gone).
+   * `final`: the last pause before pressing send, where the worker checks everything again.
+   */
+  pause(ms: number, final?: boolean): Promise<boolean>;
   /** Tells the worker typing starts, with our text's own rows already there; false: do not type. */
   started(ownRowsBefore: string[]): Promise<boolean>;
 }

@@ -27,18 +27,20 @@ export type TyperOutcome =
 
 /** Time kept before the planned send moment for the last checks. */
 const FINAL_CHECKS_MS = 50;
+/** Waits shorter than this are not worth a round trip to the worker: the next chunk is typed at once. */
+const MIN_PAUSE_MS = 12;
 
 const postponed = (code: PostponeCode): TyperOutcome => ({ outcome: 'postponed', code });
 const failed = (code: FailureCode): TyperOutcome => ({ outcome: 'failed', code });
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 /** Waits `ms` through the worker, in pauses it accepts; at least one, so the go-ahead is always fresh. */
-async function wait(deps: TyperDeps, ms: number): Promise<boolean> {
+async function wait(deps: TyperDeps, ms: number, final = false): Promise<boolean> {
   let left = Math.max(0, ms);
   do {
     const step = Math.min(left, MAX_PAUSE_MS);
-    if (!(await deps.pause(step))) return false;
     left -= step;
+    if (!(await deps.pause(step, final && left === 0))) return false;
   } while (left > 0);
   return true;
 }
@@ -113,13 +115,18 @@ async function typeAndSend(
   known: ReadonlySet<string>,
 ): Promise<TyperOutcome> {
   // The plan's chunks always add up to the text; if they ever did not, typing the text at once is safer.
-  const planned = job.chunks.join('') === job.text;
-  const chunks = planned ? job.chunks : [job.text];
-  const delays = planned ? chunks.map((_, i) => job.keyDelaysMs[i] ?? 0) : [sum(job.keyDelaysMs)];
+  const asPlanned = job.chunks.join('') === job.text;
+  const chunks = asPlanned ? job.chunks : [job.text];
+  const delays = asPlanned ? chunks.map((_, i) => job.keyDelaysMs[i] ?? 0) : [sum(job.keyDelaysMs)];
   const since = deps.now();
   const start = Math.max(job.typingStartAt, since);
   const sendAt = start + sum(delays);
+  // Chunks are typed at fixed moments of the plan, so time lost to round trips or a slow page is caught up
+  // by the next waits instead of adding up; the plan is squeezed to leave room for the last checks.
+  const squeeze =
+    sum(delays) > 0 ? Math.max(0, Math.min(1, (sendAt - FINAL_CHECKS_MS - start) / sum(delays))) : 0;
   let typed = '';
+  let planned = 0;
   const stop = (outcome: TyperOutcome) => {
     cleanUp(composer, typed);
     return outcome;
@@ -127,18 +134,20 @@ async function typeAndSend(
 
   if (!(await wait(deps, start - deps.now()))) return stop({ outcome: 'stopped' });
   for (const [i, chunk] of chunks.entries()) {
-    // Opening the thread or a slow page may have eaten into the plan: shorten what is left, never lengthen.
-    const rest = sum(delays.slice(i));
-    const budget = sendAt - FINAL_CHECKS_MS - deps.now();
-    const factor = rest > 0 ? Math.min(1, Math.max(0, budget / rest)) : 0;
-    if (!(await wait(deps, (delays[i] ?? 0) * factor))) return stop({ outcome: 'stopped' });
+    planned += delays[i] ?? 0;
+    const left = start + planned * squeeze - deps.now();
+    if (left >= MIN_PAUSE_MS && !(await wait(deps, left))) return stop({ outcome: 'stopped' });
     const problem = interference(job, deps, composer, typed, since);
     if (problem) return stop(postponed(problem));
     if (!appendText(composer.textarea, chunk)) return stop(failed('textRejected'));
     typed += chunk;
   }
 
-  if (!(await wait(deps, sendAt - deps.now()))) return stop({ outcome: 'stopped' });
+  // The last pause is short (the plan leaves FINAL_CHECKS_MS for it), so its go-ahead is still fresh when
+  // send is pressed; anything longer is waited out first.
+  const beforeFinal = sendAt - FINAL_CHECKS_MS - deps.now();
+  if (beforeFinal >= MIN_PAUSE_MS && !(await wait(deps, beforeFinal))) return stop({ outcome: 'stopped' });
+  if (!(await wait(deps, sendAt - deps.now(), true))) return stop({ outcome: 'stopped' });
   const problem = interference(job, deps, composer, typed, since);
   if (problem) return stop(postponed(problem));
   if (!pressSend(composer)) return stop(failed('textRejected'));

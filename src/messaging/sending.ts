@@ -81,7 +81,12 @@ export const MAX_PAUSE_MS = 5_000;
  */
 export const jobPause = defineMessage<{ go: boolean }>()(
   'jobPause',
-  v.object({ jobId: jobIdSchema, waitMs: v.pipe(v.number(), v.minValue(0), v.maxValue(MAX_PAUSE_MS)) }),
+  v.object({
+    jobId: jobIdSchema,
+    waitMs: v.pipe(v.number(), v.minValue(0), v.maxValue(MAX_PAUSE_MS)),
+    /** The pause right before pressing send: the worker checks everything again, away included. */
+    final: v.optional(v.boolean()),
+  }),
 );
 
 export const jobFinishedSchema = v.variant('outcome', [
