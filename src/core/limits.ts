@@ -63,7 +63,8 @@ export function checkLimits(input: LimitInput): LimitVerdict | null {
     return { reason: 'alreadyAnswered' };
   }
   const gapStart = now - limits.minGapMs;
-  const tooClose = sends.filter((s) => s.at > gapStart);
+  // A gap of 0 is no gap: pending sends due later must not hold every other message back.
+  const tooClose = limits.minGapMs > 0 ? sends.filter((s) => s.at > gapStart) : [];
   if (tooClose.length > 0) {
     return { reason: 'minGap', retryAt: Math.max(...tooClose.map((s) => s.at)) + limits.minGapMs };
   }

@@ -74,9 +74,10 @@ export function clearComposer(textarea: HTMLTextAreaElement): boolean {
   return textarea.value === '';
 }
 
-/** True when the composer has keyboard focus (inside a shadow root too). */
+/** True when the composer has keyboard focus (inside a shadow root too, where the document sees the host). */
 export function composerFocused(textarea: HTMLTextAreaElement): boolean {
-  return textarea.matches(':focus');
+  const root = textarea.getRootNode() as Document | ShadowRoot;
+  return root.activeElement === textarea;
 }
 
 /** Presses send like a click would; false when X keeps the button disabled (nothing to send). */
