@@ -6,6 +6,7 @@ import type { AwayDb } from '../storage/db.ts';
 import { cancelJobs } from '../storage/jobs.ts';
 import { type Environment, getSettings, updateSettings } from '../storage/settings.ts';
 import { switchIsOn } from '../ui/away-state.ts';
+import { cancelledEntry } from '../ui/cancelled-entry.ts';
 
 export interface AwayDeps {
   db: () => AwayDb;
@@ -56,19 +57,7 @@ export async function applyAway(
     // The job being typed too: its tab learns it at its next pause and removes the text it typed.
     const cancelled = await cancelJobs(db, ['pending', 'typing']);
     for (const job of cancelled) {
-      await appendActivity(
-        db,
-        {
-          at: now,
-          kind: 'cancelled',
-          threadId: job.threadId,
-          messageId: job.messageId,
-          contactHandle: job.contactHandle,
-          reason: 'awayOff',
-          text: job.text,
-        },
-        now,
-      );
+      await appendActivity(db, cancelledEntry(job, now, 'awayOff'), now);
     }
   }
   await deps.refresh();

@@ -1,9 +1,10 @@
 import { useSignal } from '@preact/signals';
-import { useId } from 'preact/hooks';
 import type { Decision, Settings, ThreadKind } from '../core/types.ts';
 import { uiDb } from '../ui/db.ts';
 import { CheckField } from '../ui/fields.tsx';
 import { formatDateTime, t } from '../ui/i18n.ts';
+import { keyedChoices, SelectField } from '../ui/select-field.tsx';
+import { TextField } from '../ui/text-field.tsx';
 import { loopSignalText, MODE_KEYS, reasonText, THREAD_KIND_KEYS } from '../ui/words.ts';
 import { dryRun } from './dry-run.ts';
 
@@ -49,7 +50,6 @@ export function DecisionView({
 }
 
 export function DryRunSection({ settings }: { settings: Settings }) {
-  const id = useId();
   const text = useSignal('');
   const handle = useSignal('');
   const name = useSignal('');
@@ -79,43 +79,21 @@ export function DryRunSection({ settings }: { settings: Settings }) {
     <form class="stack" onSubmit={submit} noValidate>
       <h2>{t('dryRunTitle')}</h2>
       <p class="muted">{t('dryRunIntro')}</p>
-      <div class="field">
-        <label for={`${id}-text`}>{t('dryRunText')}</label>
-        <textarea
-          id={`${id}-text`}
-          rows={3}
-          value={text.value}
-          onInput={(e) => (text.value = e.currentTarget.value)}
-        />
-      </div>
+      <TextField label={t('dryRunText')} rows={3} value={text.value} onInput={(v) => (text.value = v)} />
       <div class="row">
-        <div class="field">
-          <label for={`${id}-handle`}>{t('dryRunHandle')}</label>
-          <input
-            id={`${id}-handle`}
-            value={handle.value}
-            spellcheck={false}
-            onInput={(e) => (handle.value = e.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label for={`${id}-name`}>{t('dryRunName')}</label>
-          <input id={`${id}-name`} value={name.value} onInput={(e) => (name.value = e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for={`${id}-kind`}>{t('dryRunKind')}</label>
-          <select
-            id={`${id}-kind`}
-            value={kind.value}
-            onChange={(e) => (kind.value = e.currentTarget.value as ThreadKind)}
-          >
-            {(Object.keys(THREAD_KIND_KEYS) as ThreadKind[]).map((k) => (
-              <option key={k} value={k}>
-                {t(THREAD_KIND_KEYS[k])}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField
+          label={t('dryRunHandle')}
+          value={handle.value}
+          spellcheck={false}
+          onInput={(v) => (handle.value = v)}
+        />
+        <TextField label={t('dryRunName')} value={name.value} onInput={(v) => (name.value = v)} />
+        <SelectField
+          label={t('dryRunKind')}
+          value={kind.value}
+          choices={keyedChoices(THREAD_KIND_KEYS)}
+          onChange={(v) => (kind.value = v)}
+        />
       </div>
       <CheckField
         label={t('dryRunPretendAway')}

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useId } from 'preact/hooks';
 import type { DateRange } from '../core/types.ts';
+import { ErrorAlert } from '../ui/fields.tsx';
 import { t } from '../ui/i18n.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -85,11 +86,7 @@ export function HolidaysEditor({ holidays, onChange }: HolidaysProps) {
           {t('holidaysAdd')}
         </button>
       </div>
-      {error.value ? (
-        <p role="alert" class="error">
-          {error.value}
-        </p>
-      ) : null}
+      <ErrorAlert text={error.value} />
     </fieldset>
   );
 }

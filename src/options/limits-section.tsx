@@ -3,7 +3,7 @@ import { X_DAILY_DM_LIMIT } from '../core/defaults.ts';
 import type { Settings } from '../core/types.ts';
 import { NumberField, readNumber } from '../ui/fields.tsx';
 import { t } from '../ui/i18n.ts';
-import { SaveStatus, useSettingsSave } from '../ui/save-status.tsx';
+import { SaveRow, useSettingsSave } from '../ui/save-status.tsx';
 
 const DAY_MS = 86_400_000;
 const SECOND_MS = 1_000;
@@ -110,12 +110,7 @@ export function LimitsSection({ settings }: { settings: Settings }) {
         hint={t('limitsDelayHint')}
         {...field('maxDelaySeconds')}
       />
-      <div class="row">
-        <button type="submit" class="primary">
-          {t('actionSave')}
-        </button>
-        <SaveStatus state={state.value} />
-      </div>
+      <SaveRow state={state.value} />
     </form>
   );
 }

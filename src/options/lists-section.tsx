@@ -3,7 +3,7 @@ import { useId } from 'preact/hooks';
 import type { Settings } from '../core/types.ts';
 import { CheckField } from '../ui/fields.tsx';
 import { t } from '../ui/i18n.ts';
-import { SaveStatus, useSettingsSave } from '../ui/save-status.tsx';
+import { SaveRow, useSettingsSave } from '../ui/save-status.tsx';
 import { formatHandles, parseHandles } from './handles.ts';
 import { SilencedContacts } from './silenced-contacts.tsx';
 
@@ -95,12 +95,7 @@ export function ListsSection({ settings }: { settings: Settings }) {
           checked={requests.value}
           onChange={(v) => (requests.value = v)}
         />
-        <div class="row">
-          <button type="submit" class="primary">
-            {t('actionSave')}
-          </button>
-          <SaveStatus state={state.value} />
-        </div>
+        <SaveRow state={state.value} />
       </form>
       <SilencedContacts />
     </div>

@@ -2,7 +2,8 @@ import { useSignal } from '@preact/signals';
 import { useId } from 'preact/hooks';
 import type { Settings } from '../core/types.ts';
 import { t } from '../ui/i18n.ts';
-import { SaveStatus, useSettingsSave } from '../ui/save-status.tsx';
+import { SaveRow, SaveStatus, useSettingsSave } from '../ui/save-status.tsx';
+import { TextField } from '../ui/text-field.tsx';
 
 const LANGUAGES: Array<{ value: Settings['uiLocale']; key: string }> = [
   { value: 'auto', key: 'languageAuto' },
@@ -38,7 +39,6 @@ export function LanguageSelect({ settings }: { settings: Settings }) {
 
 /** Who "I" am: the name for {my_name}, and the handle never to answer (your own messages). */
 export function ProfileSection({ settings }: { settings: Settings }) {
-  const nameId = useId();
   const handleId = useId();
   const name = useSignal(settings.myName);
   const handle = useSignal(settings.myHandle ? `@${settings.myHandle}` : '');
@@ -57,15 +57,12 @@ export function ProfileSection({ settings }: { settings: Settings }) {
   return (
     <form class="stack" onSubmit={submit} noValidate>
       <h2>{t('profileTitle')}</h2>
-      <div class="field">
-        <label for={nameId}>{t('profileName')}</label>
-        <input
-          id={nameId}
-          value={name.value}
-          maxLength={200}
-          onInput={(event) => (name.value = event.currentTarget.value)}
-        />
-      </div>
+      <TextField
+        label={t('profileName')}
+        value={name.value}
+        maxLength={200}
+        onInput={(v) => (name.value = v)}
+      />
       <div class="field">
         <label for={handleId}>{t('profileHandle')}</label>
         <input
@@ -85,12 +82,7 @@ export function ProfileSection({ settings }: { settings: Settings }) {
           </p>
         ) : null}
       </div>
-      <div class="row">
-        <button type="submit" class="primary">
-          {t('actionSave')}
-        </button>
-        <SaveStatus state={state.value} />
-      </div>
+      <SaveRow state={state.value} />
     </form>
   );
 }

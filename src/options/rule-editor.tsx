@@ -4,10 +4,12 @@ import { validateRule } from '../core/rules.ts';
 import type { ReplyMode, Rule, Settings, Template, TriggerKind } from '../core/types.ts';
 import { putRule } from '../storage/rules.ts';
 import { uiDb } from '../ui/db.ts';
+import { EditorForm, useDraft } from '../ui/editor-form.tsx';
 import { CheckField } from '../ui/fields.tsx';
 import { t } from '../ui/i18n.ts';
 import { ruleErrorText } from '../ui/problem-words.ts';
-import { outcomeState, type SaveState, SaveStatus } from '../ui/save-status.tsx';
+import { keyedChoices, SelectField } from '../ui/select-field.tsx';
+import { TextField } from '../ui/text-field.tsx';
 import { MODE_KEYS, TRIGGER_KEYS } from '../ui/words.ts';
 
 /** Keywords are typed one per line or separated by commas; blanks are dropped. */
@@ -26,13 +28,9 @@ interface RuleEditorProps {
 }
 
 export function RuleEditor({ initial, templates, settings, onDone }: RuleEditorProps) {
-  const id = useId();
-  const draft = useSignal(initial);
+  const checkId = `${useId()}-check`;
+  const [draft, set] = useDraft(initial);
   const keywords = useSignal((initial.trigger.keywords ?? []).join('\n'));
-  const saveState = useSignal<SaveState>({ kind: 'idle' });
-  const set = (change: Partial<Rule>) => {
-    draft.value = { ...draft.value, ...change };
-  };
   const rule: Rule = {
     ...draft.value,
     name: draft.value.name.trim(),
@@ -42,130 +40,82 @@ export function RuleEditor({ initial, templates, settings, onDone }: RuleEditorP
         : draft.value.trigger,
   };
   const verdict = validateRule(rule);
-  const nameMissing = rule.name === '';
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (!verdict.ok || nameMissing) return;
-    const outcome = await putRule(uiDb(), rule);
-    saveState.value = outcomeState(outcome);
-    if (outcome.ok) onDone();
-  };
   const kind = draft.value.trigger.kind;
+  const setKind = (next: TriggerKind) =>
+    set({
+      trigger: next === 'regex' ? { kind: next, pattern: draft.value.trigger.pattern ?? '' } : { kind: next },
+    });
   return (
-    <form class="card stack" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{initial.name ? t('ruleEditTitle', initial.name) : t('ruleNewTitle')}</h3>
-      <div class="field">
-        <label for={`${id}-name`}>{t('ruleName')}</label>
-        <input
-          id={`${id}-name`}
-          value={draft.value.name}
-          maxLength={200}
-          onInput={(e) => set({ name: e.currentTarget.value })}
-        />
-      </div>
+    <EditorForm
+      title={initial.name ? t('ruleEditTitle', initial.name) : t('ruleNewTitle')}
+      canSave={verdict.ok && rule.name !== ''}
+      save={() => putRule(uiDb(), rule)}
+      onDone={onDone}
+    >
+      <TextField
+        label={t('ruleName')}
+        value={draft.value.name}
+        maxLength={200}
+        onInput={(name) => set({ name })}
+      />
       <CheckField
         label={t('ruleEnabled')}
         checked={draft.value.enabled}
         onChange={(enabled) => set({ enabled })}
       />
-      <div class="field">
-        <label for={`${id}-kind`}>{t('ruleTrigger')}</label>
-        <select
-          id={`${id}-kind`}
-          value={kind}
-          onChange={(e) => {
-            const next = e.currentTarget.value as TriggerKind;
-            set({
-              trigger:
-                next === 'regex'
-                  ? { kind: next, pattern: draft.value.trigger.pattern ?? '' }
-                  : { kind: next },
-            });
-          }}
-        >
-          {(Object.keys(TRIGGER_KEYS) as TriggerKind[]).map((k) => (
-            <option key={k} value={k}>
-              {t(TRIGGER_KEYS[k])}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label={t('ruleTrigger')}
+        value={kind}
+        choices={keyedChoices(TRIGGER_KEYS)}
+        onChange={setKind}
+      />
       {kind === 'keywords' ? (
-        <div class="field">
-          <label for={`${id}-keywords`}>{t('ruleKeywords')}</label>
-          <textarea
-            id={`${id}-keywords`}
-            rows={3}
-            value={keywords.value}
-            aria-describedby={`${id}-check`}
-            onInput={(e) => (keywords.value = e.currentTarget.value)}
-          />
-        </div>
+        <TextField
+          label={t('ruleKeywords')}
+          rows={3}
+          value={keywords.value}
+          describedBy={checkId}
+          onInput={(text) => (keywords.value = text)}
+        />
       ) : null}
       {kind === 'regex' ? (
-        <div class="field">
-          <label for={`${id}-pattern`}>{t('rulePattern')}</label>
-          <input
-            id={`${id}-pattern`}
-            value={draft.value.trigger.pattern ?? ''}
-            spellcheck={false}
-            class="mono"
-            aria-describedby={`${id}-check`}
-            onInput={(e) => set({ trigger: { kind: 'regex', pattern: e.currentTarget.value } })}
-          />
-        </div>
+        <TextField
+          label={t('rulePattern')}
+          value={draft.value.trigger.pattern ?? ''}
+          spellcheck={false}
+          class="mono"
+          describedBy={checkId}
+          onInput={(pattern) => set({ trigger: { kind: 'regex', pattern } })}
+        />
       ) : null}
-      <p id={`${id}-check`} class={verdict.ok ? 'muted' : 'error'} aria-live="polite">
+      <p id={checkId} class={verdict.ok ? 'muted' : 'error'} aria-live="polite">
         {verdict.ok ? t('ruleValid') : ruleErrorText(verdict.code, verdict.position)}
       </p>
-      <div class="field">
-        <label for={`${id}-template`}>{t('ruleTemplate')}</label>
-        <select
-          id={`${id}-template`}
-          value={draft.value.templateId}
-          onChange={(e) => set({ templateId: e.currentTarget.value })}
-        >
-          {templates.map((template) => (
-            <option key={template.id} value={template.id}>
-              {template.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for={`${id}-mode`}>{t('ruleMode')}</label>
-        <select
-          id={`${id}-mode`}
-          value={draft.value.mode}
-          onChange={(e) => set({ mode: e.currentTarget.value as ReplyMode })}
-        >
-          <option value="suggest">{t(MODE_KEYS.suggest)}</option>
-          <option value="auto">{t(MODE_KEYS.auto)}</option>
-        </select>
+      <SelectField
+        label={t('ruleTemplate')}
+        value={draft.value.templateId}
+        choices={templates.map((template) => ({ value: template.id, label: template.name }))}
+        onChange={(templateId) => set({ templateId })}
+      />
+      <SelectField<ReplyMode>
+        label={t('ruleMode')}
+        value={draft.value.mode}
+        choices={keyedChoices(MODE_KEYS)}
+        onChange={(mode) => set({ mode })}
+      >
         {draft.value.mode === 'auto' && !settings.autoSendAcknowledged ? (
           <p class="notice-warn">{t('ruleAutoNeedsAck')}</p>
         ) : null}
-      </div>
-      <div class="field">
-        <label for={`${id}-when`}>{t('ruleWhen')}</label>
-        <select
-          id={`${id}-when`}
-          value={draft.value.when}
-          onChange={(e) => set({ when: e.currentTarget.value as Rule['when'] })}
-        >
-          <option value="away">{t('ruleWhenAway')}</option>
-          <option value="always">{t('ruleWhenAlways')}</option>
-        </select>
-      </div>
-      <div class="row">
-        <button type="submit" class="primary" disabled={!verdict.ok || nameMissing}>
-          {t('actionSave')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('actionCancel')}
-        </button>
-        <SaveStatus state={saveState.value} />
-      </div>
-    </form>
+      </SelectField>
+      <SelectField<Rule['when']>
+        label={t('ruleWhen')}
+        value={draft.value.when}
+        choices={[
+          { value: 'away', label: t('ruleWhenAway') },
+          { value: 'always', label: t('ruleWhenAlways') },
+        ]}
+        onChange={(when) => set({ when })}
+      />
+    </EditorForm>
   );
 }

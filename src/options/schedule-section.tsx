@@ -1,9 +1,9 @@
 import { useSignal } from '@preact/signals';
-import { useId } from 'preact/hooks';
 import type { DateRange, Settings } from '../core/types.ts';
 import { CheckField } from '../ui/fields.tsx';
 import { t } from '../ui/i18n.ts';
-import { SaveStatus, useSettingsSave } from '../ui/save-status.tsx';
+import { SaveRow, useSettingsSave } from '../ui/save-status.tsx';
+import { SelectField } from '../ui/select-field.tsx';
 import { HolidaysEditor } from './holidays-editor.tsx';
 import { emptyGrid, gridFromSlots, slotsFromGrid } from './weekly-grid.ts';
 import { WeeklyGrid } from './weekly-grid.tsx';
@@ -15,7 +15,6 @@ export function timeZones(current: string): string[] {
 }
 
 export function ScheduleSection({ settings }: { settings: Settings }) {
-  const zoneId = useId();
   const useWeekly = useSignal(settings.schedule.useWeekly);
   const grid = useSignal(gridFromSlots(settings.schedule.weekly));
   const holidays = useSignal<DateRange[]>(settings.schedule.holidays);
@@ -38,16 +37,12 @@ export function ScheduleSection({ settings }: { settings: Settings }) {
     <form class="stack" onSubmit={submit} noValidate>
       <h2>{t('scheduleTitle')}</h2>
       <p class="muted">{t('scheduleIntro')}</p>
-      <div class="field">
-        <label for={zoneId}>{t('scheduleTimeZone')}</label>
-        <select id={zoneId} value={timeZone.value} onChange={(e) => (timeZone.value = e.currentTarget.value)}>
-          {timeZones(settings.schedule.timeZone).map((zone) => (
-            <option key={zone} value={zone}>
-              {zone}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label={t('scheduleTimeZone')}
+        value={timeZone.value}
+        choices={timeZones(settings.schedule.timeZone).map((zone) => ({ value: zone, label: zone }))}
+        onChange={(zone) => (timeZone.value = zone)}
+      />
       <CheckField
         label={t('scheduleUseWeekly')}
         hint={t('scheduleUseWeeklyHint')}
@@ -65,12 +60,7 @@ export function ScheduleSection({ settings }: { settings: Settings }) {
         </button>
       </fieldset>
       <HolidaysEditor holidays={holidays.value} onChange={(next) => (holidays.value = next)} />
-      <div class="row">
-        <button type="submit" class="primary">
-          {t('actionSave')}
-        </button>
-        <SaveStatus state={state.value} />
-      </div>
+      <SaveRow state={state.value} />
     </form>
   );
 }

@@ -1,14 +1,17 @@
 import { useSignal } from '@preact/signals';
 import { useId, useRef } from 'preact/hooks';
 import { createRng } from '../core/rng.ts';
-import { render, TEMPLATE_VARIABLES, templateVars, validateTemplate } from '../core/templates.ts';
+import { TEMPLATE_VARIABLES, validateTemplate } from '../core/templates.ts';
 import type { Settings, Template } from '../core/types.ts';
 import { putTemplate } from '../storage/templates.ts';
 import { uiDb } from '../ui/db.ts';
+import { EditorForm, useDraft } from '../ui/editor-form.tsx';
 import { CheckField } from '../ui/fields.tsx';
 import { t } from '../ui/i18n.ts';
 import { templateErrorText } from '../ui/problem-words.ts';
-import { outcomeState, type SaveState, SaveStatus } from '../ui/save-status.tsx';
+import { replyText } from '../ui/reply-text.ts';
+import { SelectField } from '../ui/select-field.tsx';
+import { TextField } from '../ui/text-field.tsx';
 
 /** Who the preview pretends to answer. */
 const SAMPLE = { senderName: 'Alice Martin', senderHandle: 'alice' };
@@ -19,15 +22,7 @@ export function previewOf(
   now: number,
   rng: () => number,
 ) {
-  const vars = templateVars({
-    ...SAMPLE,
-    myName: settings.myName,
-    now,
-    awayUntil: settings.schedule.awayUntil,
-    timeZone: settings.schedule.timeZone,
-    locale: template.locale,
-  });
-  return render(template.body, vars, rng);
+  return replyText(template, SAMPLE, settings, now, rng);
 }
 
 interface TemplateEditorProps {
@@ -38,13 +33,9 @@ interface TemplateEditorProps {
 
 export function TemplateEditor({ initial, settings, onDone }: TemplateEditorProps) {
   const id = useId();
-  const draft = useSignal(initial);
+  const [draft, set] = useDraft(initial);
   const roll = useSignal(0);
-  const saveState = useSignal<SaveState>({ kind: 'idle' });
   const bodyRef = useRef<HTMLTextAreaElement>(null);
-  const set = (change: Partial<Template>) => {
-    draft.value = { ...draft.value, ...change };
-  };
   const verdict = validateTemplate(draft.value.body);
   const nameMissing = draft.value.name.trim() === '';
 
@@ -62,42 +53,31 @@ export function TemplateEditor({ initial, settings, onDone }: TemplateEditorProp
     });
   };
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (!verdict.ok || nameMissing) return;
-    const outcome = await putTemplate(uiDb(), { ...draft.value, name: draft.value.name.trim() });
-    saveState.value = outcomeState(outcome);
-    if (outcome.ok) onDone();
-  };
-
   // A seeded roll keeps the preview still while typing; "another variation" moves it on.
   const rng = createRng(roll.value + 1);
   return (
-    <form class="card stack" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>
-        {initial.name ? t('templateEditTitle', initial.name) : t('templateNewTitle')}
-      </h3>
-      <div class="field">
-        <label for={`${id}-name`}>{t('templateName')}</label>
-        <input
-          id={`${id}-name`}
-          value={draft.value.name}
-          maxLength={200}
-          aria-invalid={nameMissing ? true : undefined}
-          onInput={(e) => set({ name: e.currentTarget.value })}
-        />
-      </div>
-      <div class="field">
-        <label for={`${id}-locale`}>{t('templateLocale')}</label>
-        <select
-          id={`${id}-locale`}
-          value={draft.value.locale}
-          onChange={(e) => set({ locale: e.currentTarget.value as Template['locale'] })}
-        >
-          <option value="en">{t('languageEnglish')}</option>
-          <option value="fr">{t('languageFrench')}</option>
-        </select>
-      </div>
+    <EditorForm
+      title={initial.name ? t('templateEditTitle', initial.name) : t('templateNewTitle')}
+      canSave={verdict.ok && !nameMissing}
+      save={() => putTemplate(uiDb(), { ...draft.value, name: draft.value.name.trim() })}
+      onDone={onDone}
+    >
+      <TextField
+        label={t('templateName')}
+        value={draft.value.name}
+        maxLength={200}
+        invalid={nameMissing}
+        onInput={(name) => set({ name })}
+      />
+      <SelectField<Template['locale']>
+        label={t('templateLocale')}
+        value={draft.value.locale}
+        choices={[
+          { value: 'en', label: t('languageEnglish') },
+          { value: 'fr', label: t('languageFrench') },
+        ]}
+        onChange={(locale) => set({ locale })}
+      />
       <div class="field">
         <label for={`${id}-body`}>{t('templateBody')}</label>
         <p id={`${id}-syntax`} class="muted hint">
@@ -141,15 +121,6 @@ export function TemplateEditor({ initial, settings, onDone }: TemplateEditorProp
         checked={draft.value.quickReply}
         onChange={(v) => set({ quickReply: v })}
       />
-      <div class="row">
-        <button type="submit" class="primary" disabled={!verdict.ok || nameMissing}>
-          {t('actionSave')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('actionCancel')}
-        </button>
-        <SaveStatus state={saveState.value} />
-      </div>
-    </form>
+    </EditorForm>
   );
 }

@@ -5,6 +5,7 @@ import type { Settings } from '../core/types.ts';
 import { sendMessage } from '../messaging/send.ts';
 import { setAway } from '../messaging/ui.ts';
 import { switchIsOn } from '../ui/away-state.ts';
+import { ErrorAlert } from '../ui/fields.tsx';
 import { t } from '../ui/i18n.ts';
 import { Switch } from '../ui/switch.tsx';
 import { StatusLine } from './status-line.tsx';
@@ -62,11 +63,7 @@ export function AwayControl({ settings, now }: AwayControlProps) {
         </div>
         <UntilPicker timeZone={zone} now={now} onPick={(at) => void apply(true, at)} />
       </fieldset>
-      {error.value ? (
-        <p role="alert" class="error">
-          {error.value}
-        </p>
-      ) : null}
+      <ErrorAlert text={error.value} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { SendJob } from '../core/types.ts';
 import { appendActivity } from '../storage/activity.ts';
 import { listJobs } from '../storage/jobs.ts';
+import { cancelledEntry } from '../ui/cancelled-entry.ts';
 import { uiDb } from '../ui/db.ts';
 import { formatDateTime, t } from '../ui/i18n.ts';
 import { liveValue, useLive } from '../ui/live.ts';
@@ -17,18 +18,7 @@ export async function cancelPendingJob(id: string, now: number): Promise<boolean
     const job = await db.jobs.get(id);
     if (job?.state !== 'pending' && job?.state !== 'typing') return false;
     await db.jobs.update(id, { state: 'cancelled', leaseTabId: null, leaseUntil: null });
-    await appendActivity(
-      db,
-      {
-        at: now,
-        kind: 'cancelled',
-        threadId: job.threadId,
-        messageId: job.messageId,
-        contactHandle: job.contactHandle,
-        text: job.text,
-      },
-      now,
-    );
+    await appendActivity(db, cancelledEntry(job, now), now);
     return true;
   });
 }

@@ -1,9 +1,9 @@
 import { useSignal } from '@preact/signals';
 import { useId } from 'preact/hooks';
-import { render, templateVars } from '../core/templates.ts';
 import type { Settings, Template } from '../core/types.ts';
 import type { OpenThread } from '../messaging/ui.ts';
 import { t } from '../ui/i18n.ts';
+import { replyText } from '../ui/reply-text.ts';
 
 export interface QuickReply {
   id: string;
@@ -19,17 +19,9 @@ export function renderQuickReplies(
   now: number,
   rng: () => number = Math.random,
 ): QuickReply[] {
+  const recipient = { senderName: thread.contactName, senderHandle: thread.contactHandle };
   return templates.map((template) => {
-    const vars = templateVars({
-      senderName: thread.contactName,
-      senderHandle: thread.contactHandle,
-      myName: settings.myName,
-      now,
-      awayUntil: settings.schedule.awayUntil,
-      timeZone: settings.schedule.timeZone,
-      locale: template.locale,
-    });
-    return { id: template.id, name: template.name, text: render(template.body, vars, rng) };
+    return { id: template.id, name: template.name, text: replyText(template, recipient, settings, now, rng) };
   });
 }
 

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useId } from 'preact/hooks';
 import { zonedParts, zonedToEpoch } from '../core/time-zone.ts';
+import { ErrorAlert } from '../ui/fields.tsx';
 import { t } from '../ui/i18n.ts';
 
 /** `YYYY-MM-DDTHH:MM` as a datetime-local input gives it, read in the schedule's time zone. */
@@ -60,11 +61,7 @@ export function UntilPicker({ timeZone, now, onPick }: UntilPickerProps) {
         }}
       />
       <button type="submit">{t('untilCustomSet')}</button>
-      {error.value ? (
-        <p id={`${inputId}-error`} role="alert" class="error">
-          {error.value}
-        </p>
-      ) : null}
+      <ErrorAlert id={`${inputId}-error`} text={error.value} />
     </form>
   );
 }

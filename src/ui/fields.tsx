@@ -1,6 +1,24 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 
+/** The explanation under a field; nothing when there is none. Fields point at it with aria-describedby. */
+export function Hint({ id, children }: { id: string; children?: ComponentChildren }) {
+  return children ? (
+    <p id={id} class="muted hint">
+      {children}
+    </p>
+  ) : null;
+}
+
+/** What went wrong, read out at once (role="alert"); nothing while all is well. */
+export function ErrorAlert({ text, id }: { text: string; id?: string }) {
+  return text ? (
+    <p id={id} role="alert" class="error">
+      {text}
+    </p>
+  ) : null;
+}
+
 interface NumberFieldProps {
   label: string;
   value: string;
@@ -31,11 +49,7 @@ export function NumberField({ label, value, onInput, min, max, step = 1, hint, e
         aria-describedby={described || undefined}
         onInput={(event) => onInput(event.currentTarget.value)}
       />
-      {hint ? (
-        <p id={`${id}-hint`} class="muted hint">
-          {hint}
-        </p>
-      ) : null}
+      <Hint id={`${id}-hint`}>{hint}</Hint>
       {error ? (
         <p id={`${id}-error`} class="error">
           {error}
@@ -67,11 +81,7 @@ export function CheckField({ label, checked, onChange, hint, disabled = false }:
       />
       <div>
         <label for={id}>{label}</label>
-        {hint ? (
-          <p id={`${id}-hint`} class="muted hint">
-            {hint}
-          </p>
-        ) : null}
+        <Hint id={`${id}-hint`}>{hint}</Hint>
       </div>
     </div>
   );

@@ -19,6 +19,31 @@ export function SaveStatus({ state }: { state: SaveState }) {
   );
 }
 
+interface SaveRowProps {
+  state: SaveState;
+  /** The Save button is off while the form cannot be stored (e.g. a rule with a dangerous pattern). */
+  disabled?: boolean;
+  /** Editors close without saving; settings forms have no Cancel. */
+  onCancel?: () => void;
+}
+
+/** The foot of every form: Save, an optional Cancel, and what the last save did. */
+export function SaveRow({ state, disabled = false, onCancel }: SaveRowProps) {
+  return (
+    <div class="row">
+      <button type="submit" class="primary" disabled={disabled}>
+        {t('actionSave')}
+      </button>
+      {onCancel ? (
+        <button type="button" onClick={onCancel}>
+          {t('actionCancel')}
+        </button>
+      ) : null}
+      <SaveStatus state={state} />
+    </div>
+  );
+}
+
 /** The worker repaints the badge by itself while awake; this wakes it. Losing the notice only delays it. */
 export function notifySettingsChanged(): void {
   void sendMessage(refreshBadge, {}).catch((error: unknown) =>

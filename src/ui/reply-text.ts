@@ -1,0 +1,30 @@
+import { render, templateVars } from '../core/templates.ts';
+import type { Settings, Template } from '../core/types.ts';
+
+/** Who a reply is for, as the thread names them. */
+export interface Recipient {
+  senderName: string;
+  senderHandle: string;
+}
+
+/**
+ * A template's text for one person, with the user's name, "away until" and time zone from the settings:
+ * what the template editor previews and what a quick reply inserts.
+ */
+export function replyText(
+  template: Pick<Template, 'body' | 'locale'>,
+  recipient: Recipient,
+  settings: Settings,
+  now: number,
+  rng: () => number,
+): string {
+  const vars = templateVars({
+    ...recipient,
+    myName: settings.myName,
+    now,
+    awayUntil: settings.schedule.awayUntil,
+    timeZone: settings.schedule.timeZone,
+    locale: template.locale,
+  });
+  return render(template.body, vars, rng);
+}
