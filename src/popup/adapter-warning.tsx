@@ -3,10 +3,10 @@ import { useEffect } from 'preact/hooks';
 import { type AdapterStatusRecord, getAdapterStatuses } from '../messaging/detection.ts';
 import { sendMessage } from '../messaging/send.ts';
 import { t } from '../ui/i18n.ts';
-import { activeXTabId } from './x-tab.ts';
+import { findXTabId } from './x-tab.ts';
 
 /**
- * The self-check that matters is the active tab's; with no X tab active, any failing X tab counts, since
+ * The self-check that matters is the popup's X tab's; without one, any failing X tab counts, since
  * automation is paused there all the same.
  */
 export function failingStatus(
@@ -22,7 +22,7 @@ export function failingStatus(
 export function AdapterWarning() {
   const failing = useSignal<AdapterStatusRecord | null>(null);
   useEffect(() => {
-    void Promise.all([sendMessage(getAdapterStatuses, {}), activeXTabId()])
+    void Promise.all([sendMessage(getAdapterStatuses, {}), findXTabId()])
       .then(([records, tab]) => {
         failing.value = failingStatus(records ?? [], tab);
       })

@@ -10,7 +10,7 @@ import { tabProblemText } from '../ui/words.ts';
 import { insertIntoComposer } from './insert-text.ts';
 import { QuickReplies, type QuickReply, renderQuickReplies } from './quick-replies.tsx';
 import { SuggestedReply } from './suggested-reply.tsx';
-import { askActiveXTab } from './x-tab.ts';
+import { askXTab } from './x-tab.ts';
 
 type Lookup =
   | { state: 'loading' }
@@ -62,11 +62,11 @@ function ThreadTools({
   );
 }
 
-/** Asks the active X tab which conversation is open, then offers its suggestion and the quick replies. */
+/** Asks the X tab which conversation is open, then offers its suggestion and the quick replies. */
 export function OpenThreadPanel({ settings, now }: { settings: Settings; now: () => number }) {
   const lookup = useSignal<Lookup>({ state: 'loading' });
   useEffect(() => {
-    void askActiveXTab(getOpenThread, {}, openThreadOkSchema).then((answer) => {
+    void askXTab(getOpenThread, {}, openThreadOkSchema).then((answer) => {
       lookup.value = answer.ok
         ? { state: 'open', thread: answer.thread }
         : { state: 'none', problem: answer.problem };

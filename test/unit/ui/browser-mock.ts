@@ -28,7 +28,11 @@ export function createBrowserMock() {
       openOptionsPage: vi.fn(async () => undefined),
     },
     tabs: {
-      query: vi.fn(async (_query: unknown): Promise<Array<{ id?: number; url?: string }>> => []),
+      query: vi.fn(
+        async (_query: unknown): Promise<Array<{ id?: number; url?: string; lastAccessed?: number }>> => [],
+      ),
+      /** The tab an extension page runs in; undefined in the toolbar popup. */
+      getCurrent: vi.fn(async (): Promise<{ id?: number } | undefined> => undefined),
       sendMessage: vi.fn(async (_tabId: number, _message: unknown): Promise<unknown> => undefined),
     },
     i18n: i18nFrom(en as Bundle),
