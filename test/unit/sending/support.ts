@@ -105,3 +105,12 @@ export async function arrive(db: AwayDb, message: IncomingDm): Promise<IncomingD
   if (!(await recordIncoming(db, message))) throw new Error('not new');
   return message;
 }
+
+/** A DM decided in auto mode: returns its pending job. */
+export async function scheduled(db: AwayDb, clock: Clock, handle = 'alice') {
+  const { decideAndAct } = await import('../../../src/background/pipeline.ts');
+  await decideAndAct(pipelineDeps(db, clock), await arrive(db, dm(clock, handle)));
+  const job = await db.jobs.filter((j) => j.contactHandle === handle).first();
+  if (!job) throw new Error(`no job for ${handle}`);
+  return job;
+}
