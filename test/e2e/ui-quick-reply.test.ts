@@ -1,15 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  firstName,
-  messageWorker,
-  pause,
-  people,
-  seedWith,
-  sentIn,
-  threadWith,
-  until,
-} from './sending-helpers.ts';
+import { firstName, pause, people, seedWith, sentIn, threadWith, until } from './sending-helpers.ts';
 import { openSession, type Session, type SessionPage } from './support/session.ts';
+import { popupSays, tabUntil, xTabReady } from './ui-pages.ts';
 
 // Quick replies end to end in Chromium: the fake X is open on a conversation, the popup is open in a tab
 // of its own (so the active tab is the popup, and it works with the X tab used last), a reply is picked
@@ -41,26 +33,11 @@ const selectedText = (popup: SessionPage) =>
     undefined,
   );
 
-/** Tab until the quick reply search box has focus, as a keyboard user gets there. */
-async function tabToSearchBox(popup: SessionPage): Promise<void> {
-  for (let i = 0; i < 30; i++) {
-    const there = await popup.evaluate(() => document.activeElement?.getAttribute('role') === 'combobox', 0);
-    if (there) return;
-    await popup.press('Tab');
-  }
-  throw new Error('Tab never reached the quick reply search box');
-}
-
 describe('quick replies from the popup', () => {
   it('fills in the contact, inserts the one chosen with the keyboard, and sends only on the user’s click', async () => {
     const popup = await s.extensionPage('src/popup/index.html');
     // The X tab answers once its content script has attached; the popup asks when it opens.
-    await until('the X tab to pass its self-check', async () => {
-      const records = (await messageWorker(popup, 'getAdapterStatuses', {})) as Array<{
-        status: { ok: boolean };
-      }>;
-      return records.some((record) => record.status.ok);
-    });
+    await xTabReady(popup);
     await popup.reload();
     await popup.waitFor(
       (name) => document.querySelector('#thread-title')?.textContent === `Conversation with ${name}`,
@@ -78,14 +55,15 @@ describe('quick replies from the popup', () => {
       new RegExp(`^Thanks(Thanks|Thank you) ${FIRST}!$`),
     );
 
-    await tabToSearchBox(popup);
+    await tabUntil(
+      popup,
+      () => document.activeElement?.getAttribute('role') === 'combobox',
+      'the quick reply search box',
+    );
     for (let i = 0; i < merci; i++) await popup.press('ArrowDown');
     expect(await selectedText(popup)).toBe(texts[merci]);
     await popup.press('Enter');
-    await popup.waitFor(
-      () => document.body.textContent?.includes('Inserted in X: check it and press Send.'),
-      undefined,
-    );
+    await popupSays(popup, 'Inserted in X: check it and press Send.');
     expect(await s.fakeX.composerState()).toBe(`Merci ${FIRST} !`);
 
     // Inserting is not sending: nothing leaves until the send button is pressed.
