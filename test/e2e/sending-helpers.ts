@@ -60,9 +60,16 @@ export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve
 
 export interface SendingSetup {
   mode: 'auto' | 'suggest';
+  /**
+   * Pin the open X chat tabs first (default true), as a user keeping X's chat at hand does: auto mode then
+   * reuses a pinned chat tab instead of opening its own, and the test knows which tab types.
+   */
+  pinChatTabs?: boolean;
   minDelayMs: number;
   maxDelayMs: number;
   minGapMs: number;
+  /** Replaces the body of the starter away templates (a short one leaves the plan time to wait). */
+  templateBody?: string;
   hourlyCap?: number;
   dailyCap?: number;
 }
@@ -73,11 +80,21 @@ export interface SendingSetup {
  * on through the worker's `setAway` message, as the popup does.
  */
 export async function configureInPage(setup: SendingSetup & { dbName: string }): Promise<void> {
-  const g = globalThis as unknown as {
-    browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-    chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-  };
-  const runtime = (g.browser ?? g.chrome).runtime;
+  interface Api {
+    runtime: { sendMessage(m: unknown): Promise<unknown> };
+    tabs: {
+      query(q: { url: string }): Promise<{ id?: number }[]>;
+      update(id: number, p: { pinned: boolean }): Promise<unknown>;
+    };
+  }
+  const g = globalThis as unknown as { browser?: Api; chrome: Api };
+  const api = g.browser ?? g.chrome;
+  const runtime = api.runtime;
+  if (setup.pinChatTabs ?? true) {
+    for (const tab of await api.tabs.query({ url: 'https://x.com/i/chat*' })) {
+      if (tab.id !== undefined) await api.tabs.update(tab.id, { pinned: true });
+    }
+  }
   const open = () =>
     new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open(setup.dbName);
@@ -113,7 +130,7 @@ export async function configureInPage(setup: SendingSetup & { dbName: string }):
     await new Promise((r) => setTimeout(r, 100));
   }
   const db = await open();
-  const tx = db.transaction(['settings', 'rules'], 'readwrite');
+  const tx = db.transaction(['settings', 'rules', 'templates'], 'readwrite');
   const settingsStore = tx.objectStore('settings');
   const row = (await get(settingsStore.get('settings'))) as { key: string; value: Record<string, unknown> };
   const value = row.value;
@@ -131,6 +148,13 @@ export async function configureInPage(setup: SendingSetup & { dbName: string }):
   const rules = tx.objectStore('rules');
   for (const rule of (await get(rules.getAll())) as Array<Record<string, unknown>>) {
     rules.put({ ...rule, mode: setup.mode });
+  }
+  if (setup.templateBody !== undefined) {
+    const templates = tx.objectStore('templates');
+    for (const id of ['away-en', 'away-fr']) {
+      const template = (await get(templates.get(id))) as Record<string, unknown> | undefined;
+      if (template) templates.put({ ...template, body: setup.templateBody });
+    }
   }
   await done(tx);
   db.close();

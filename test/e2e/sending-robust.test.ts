@@ -1,0 +1,207 @@
+import { appendFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Person, SentRecord } from '../fixtures/fake-x/src/api.ts';
+import { launchSending, type SendingBrowser } from './sending-browser.ts';
+import {
+  awayReplyPattern,
+  firstName,
+  pause,
+  people,
+  seedWith,
+  threadWith,
+  until,
+} from './sending-helpers.ts';
+
+// Exactly once, in the right thread, whatever the browser does: two X tabs, a reload in the middle of
+// typing, the service worker stopped while a job waits, the user opening another thread while we type.
+// `npm run stress` runs the first three many times (AFX_STRESS_TRIALS) and reads the summary each case
+// appends to AFX_STRESS_REPORT.
+
+const TRIALS = Math.max(1, Number(process.env.AFX_STRESS_TRIALS ?? 1));
+
+interface Tally {
+  name: string;
+  trials: number;
+  doubleSends: number;
+  wrongThreadSends: number;
+  missing: number;
+}
+
+function report(tally: Tally): void {
+  const file = process.env.AFX_STRESS_REPORT;
+  if (file) appendFileSync(file, `${JSON.stringify(tally)}\n`);
+}
+
+interface JobRow {
+  threadId: string;
+  state: string;
+  text: string;
+}
+
+let browser: SendingBrowser | null = null;
+afterEach(async () => {
+  await browser?.close();
+  browser = null;
+});
+
+/**
+ * One DM from `person`, then `during` (which may disturb the browser), then waits for the reply to settle.
+ * Counts what went out during the trial: more than one message in the thread is a double send, anything in
+ * another thread a wrong-thread send.
+ */
+async function trial(
+  b: SendingBrowser,
+  tally: Tally,
+  person: Person,
+  during: (thread: string) => Promise<void> = async () => undefined,
+): Promise<SentRecord[]> {
+  const thread = threadWith(person);
+  const before = new Set((await b.fakeX().sent()).map((m) => m.id));
+  await b.fakeX().receive({ thread, text: `Hello, is this still available? (${person.handle})` });
+  await during(thread);
+  await until(
+    `the reply to ${person.handle}`,
+    async () => (await b.fakeX().sent()).some((m) => m.thread === thread && m.status === 'sent'),
+    30_000,
+  ).catch(() => undefined);
+  // Long enough for a second copy to show up if anything were to send one.
+  await pause(1500);
+  const fresh = (await b.fakeX().sent()).filter((m) => !before.has(m.id));
+  const here = fresh.filter((m) => m.thread === thread);
+  tally.trials++;
+  if (here.length > 1) tally.doubleSends++;
+  if (here.length === 0) tally.missing++;
+  tally.wrongThreadSends += fresh.length - here.length;
+  return here;
+}
+
+function expectClean(tally: Tally): void {
+  report(tally);
+  expect(tally).toEqual({ ...tally, trials: TRIALS, doubleSends: 0, wrongThreadSends: 0, missing: 0 });
+}
+
+/** The composer of a page has text (the typer is typing). */
+function typing(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () => ((window as unknown as { fakeX: { composerState(): string } }).fakeX.composerState() ?? '') !== '',
+  );
+}
+
+describe('exactly once, in the right thread', () => {
+  it('two X tabs open: one reply', async () => {
+    const friends = people(TRIALS, 100);
+    const b = await launchSending(seedWith(friends));
+    browser = b;
+    await b.newXPage('/i/chat');
+    await b.configure({ mode: 'auto', minDelayMs: 300, maxDelayMs: 1200, minGapMs: 0 });
+    const tally: Tally = { name: 'two tabs', trials: 0, doubleSends: 0, wrongThreadSends: 0, missing: 0 };
+    for (const person of friends) {
+      const [reply] = await trial(b, tally, person);
+      expect(reply?.text).toMatch(awayReplyPattern(firstName(person)));
+    }
+    expectClean(tally);
+  });
+
+  it('the page reloads while the reply is being typed: one reply, no duplicated text', async () => {
+    const friends = people(TRIALS, 200);
+    const b = await launchSending(seedWith(friends));
+    browser = b;
+    await b.configure({ mode: 'auto', minDelayMs: 2500, maxDelayMs: 4000, minGapMs: 0 });
+    const tally: Tally = {
+      name: 'reload while typing',
+      trials: 0,
+      doubleSends: 0,
+      wrongThreadSends: 0,
+      missing: 0,
+    };
+    let reloads = 0;
+    for (const person of friends) {
+      const [reply] = await trial(b, tally, person, async () => {
+        await until('typing to start', () => typing(b.page), 15_000);
+        await b.page.reload();
+        reloads++;
+        await b.page.waitForFunction(() =>
+          (window as unknown as { fakeX?: { ready(): boolean } }).fakeX?.ready(),
+        );
+      });
+      // Typed again from the start after the reload, never on top of what was typed before.
+      expect(reply?.text).toMatch(awayReplyPattern(firstName(person)));
+      expect(await b.fakeX().composerState()).toBe('');
+    }
+    expect(reloads).toBe(TRIALS);
+    expectClean(tally);
+  });
+
+  it('the service worker is stopped while a job waits: the reply still goes out once, on time', async () => {
+    const friends = people(TRIALS, 300);
+    const b = await launchSending(seedWith(friends));
+    browser = b;
+    // A short reply types in about a second: most of the delay is waiting, with the job stored.
+    const bounds = { minDelayMs: 5000, maxDelayMs: 7000 };
+    await b.configure({ mode: 'auto', ...bounds, minGapMs: 0, templateBody: 'Away!' });
+    const tally: Tally = {
+      name: 'worker stopped',
+      trials: 0,
+      doubleSends: 0,
+      wrongThreadSends: 0,
+      missing: 0,
+    };
+    for (const person of friends) {
+      let stoppedAt = 0;
+      const [reply] = await trial(b, tally, person, async (thread) => {
+        await until('the job to be scheduled', async () =>
+          (await b.store<JobRow>('jobs')).some((job) => job.threadId === thread && job.state === 'pending'),
+        );
+        await b.stopWorker();
+        stoppedAt = Date.now();
+        // Still waiting when the worker went away: only its alarm can bring the job back.
+        const job = (await b.store<JobRow>('jobs')).find((j) => j.threadId === thread);
+        expect(job?.state).toBe('pending');
+      });
+      expect(stoppedAt).toBeGreaterThan(0);
+      const seen = (await b.store<{ threadId: string; detectedAt: number }>('incoming')).find(
+        (dm) => dm.threadId === threadWith(person),
+      );
+      expect(reply?.text).toBe('Away!');
+      const delay = reply!.at - seen!.detectedAt;
+      expect(delay).toBeGreaterThanOrEqual(bounds.minDelayMs);
+      expect(delay).toBeLessThanOrEqual(bounds.maxDelayMs);
+      expect(reply!.at).toBeGreaterThan(stoppedAt);
+    }
+    expectClean(tally);
+  });
+});
+
+describe('never the wrong thread', () => {
+  it('the user opens another thread while we type: nothing lands there; the reply later lands in the right one', async () => {
+    const [alice, bob] = people(2, 400);
+    const b = await launchSending(seedWith([alice!, bob!]));
+    browser = b;
+    await b.configure({ mode: 'auto', minDelayMs: 2500, maxDelayMs: 4000, minGapMs: 0 });
+    const aliceThread = threadWith(alice!);
+    const bobThread = threadWith(bob!);
+    await b.fakeX().receive({ thread: aliceThread, text: 'Are you there?' });
+    await until('typing to start', () => typing(b.page), 15_000);
+    // The user clicks Bob's conversation in the inbox, a real click.
+    await b.page.locator(`[data-testid="dm-conversation-item-${bobThread.replace('-', ':')}"] a`).click();
+    expect(b.page.url()).toBe(`https://x.com/i/chat/${bobThread}`);
+    // For a while, Bob's composer stays empty and nothing is sent anywhere.
+    for (let i = 0; i < 20; i++) {
+      expect(await b.fakeX().composerState()).toBe('');
+      await pause(100);
+    }
+    const reply = await until(
+      'the reply in Alice’s thread',
+      async () => (await b.fakeX().sent()).find((m) => m.thread === aliceThread && m.status === 'sent'),
+      40_000,
+    );
+    expect(reply.text).toMatch(awayReplyPattern(firstName(alice!)));
+    await pause(1500);
+    const sent = await b.fakeX().sent();
+    expect(
+      sent.filter((m) => m.thread === bobThread && m.id !== undefined && m.text !== 'An old message'),
+    ).toEqual([]);
+    expect(sent.filter((m) => m.thread === aliceThread)).toHaveLength(1);
+  });
+});
