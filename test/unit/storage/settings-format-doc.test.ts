@@ -35,6 +35,7 @@ describe('docs/settings-format.md', () => {
       notFound: true,
       storageFailed: true,
     };
-    for (const code of Object.keys(codes)) expect(doc, code).toMatch(new RegExp(`^\\| \`${code}\` +\\|`, 'm'));
+    for (const code of Object.keys(codes))
+      expect(doc, code).toMatch(new RegExp(`^\\| \`${code}\` +\\|`, 'm'));
   });
 });
