@@ -19,6 +19,8 @@ import {
 // appends to AFX_STRESS_REPORT.
 
 const TRIALS = Math.max(1, Number(process.env.AFX_STRESS_TRIALS ?? 1));
+/** Every trial writes to a new person; caps as high as X allows, so a long stress run is never capped. */
+const MANY = { minGapMs: 0, hourlyCap: 500, dailyCap: 500 };
 
 interface Tally {
   name: string;
@@ -94,7 +96,7 @@ describe('exactly once, in the right thread', () => {
     const b = await launchSending(seedWith(friends));
     browser = b;
     await b.newXPage('/i/chat');
-    await b.configure({ mode: 'auto', minDelayMs: 300, maxDelayMs: 1200, minGapMs: 0 });
+    await b.configure({ mode: 'auto', minDelayMs: 300, maxDelayMs: 1200, ...MANY });
     const tally: Tally = { name: 'two tabs', trials: 0, doubleSends: 0, wrongThreadSends: 0, missing: 0 };
     for (const person of friends) {
       const [reply] = await trial(b, tally, person);
@@ -107,7 +109,7 @@ describe('exactly once, in the right thread', () => {
     const friends = people(TRIALS, 200);
     const b = await launchSending(seedWith(friends));
     browser = b;
-    await b.configure({ mode: 'auto', minDelayMs: 2500, maxDelayMs: 4000, minGapMs: 0 });
+    await b.configure({ mode: 'auto', minDelayMs: 2500, maxDelayMs: 4000, ...MANY });
     const tally: Tally = {
       name: 'reload while typing',
       trials: 0,
@@ -139,7 +141,7 @@ describe('exactly once, in the right thread', () => {
     browser = b;
     // A short reply types in about a second: most of the delay is waiting, with the job stored.
     const bounds = { minDelayMs: 5000, maxDelayMs: 7000 };
-    await b.configure({ mode: 'auto', ...bounds, minGapMs: 0, templateBody: 'Away!' });
+    await b.configure({ mode: 'auto', ...bounds, ...MANY, templateBody: 'Away!' });
     const tally: Tally = {
       name: 'worker stopped',
       trials: 0,
@@ -178,7 +180,7 @@ describe('never the wrong thread', () => {
     const [alice, bob] = people(2, 400);
     const b = await launchSending(seedWith([alice!, bob!]));
     browser = b;
-    await b.configure({ mode: 'auto', minDelayMs: 2500, maxDelayMs: 4000, minGapMs: 0 });
+    await b.configure({ mode: 'auto', minDelayMs: 2500, maxDelayMs: 4000, ...MANY });
     const aliceThread = threadWith(alice!);
     const bobThread = threadWith(bob!);
     await b.fakeX().receive({ thread: aliceThread, text: 'Are you there?' });
