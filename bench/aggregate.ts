@@ -6,6 +6,8 @@ import { median, spread } from './stats.ts';
 /** Medians over the rounds of one variant; maxima stay maxima (a goal "in all" holds for every run). */
 export interface VariantAggregate {
   runs: number;
+  /** DMs sent in the measured window of each run. */
+  dms: number;
   scriptMs: number;
   taskMs: number;
   /** max − min over the rounds: the run-to-run noise of this variant. */
@@ -61,6 +63,7 @@ export function aggregate(runs: readonly RunSummary[]): Record<VariantName, Vari
     const attributed = mine.every((run) => run.detectorLongTasks !== null);
     out[variant] = {
       runs: mine.length,
+      dms: pick((run) => run.dms),
       scriptMs: pick((run) => run.scriptMs),
       taskMs: pick((run) => run.taskMs),
       scriptSpreadMs: spread(mine.map((run) => run.scriptMs)),

@@ -75,14 +75,14 @@ export function evaluateGoals({ variants, contentScript, popupRuns }: GoalInputs
   const scriptDiff = ext.scriptMs - none.scriptMs;
   add(
     'page script time, with − without the extension',
-    `within noise (±${ms(none.scriptSpreadMs)})`,
+    `within the noise floor of (a): ${ms(none.scriptSpreadMs)}`,
     `${scriptDiff >= 0 ? '+' : ''}${ms(scriptDiff)}`,
     Math.abs(scriptDiff) <= none.scriptSpreadMs,
   );
   const taskDiff = ext.taskMs - none.taskMs;
   add(
     'page task time, with − without the extension',
-    `within noise (±${ms(none.taskSpreadMs)})`,
+    `within the noise floor of (a): ${ms(none.taskSpreadMs)}`,
     `${taskDiff >= 0 ? '+' : ''}${ms(taskDiff)}`,
     Math.abs(taskDiff) <= none.taskSpreadMs,
   );

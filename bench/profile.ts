@@ -28,7 +28,10 @@ export interface Attribution {
   selfMs: number;
   /** Time the script was anywhere on the stack: its functions plus the DOM calls they made. */
   inclusiveMs: number;
-  /** Longest stretch of consecutive samples with the script on the stack. */
+  /**
+   * Longest stretch of consecutive samples with the script on the stack. Samples do not show task
+   * boundaries, so a stretch may span tasks that ran back to back; see longTasksCausedBy for tasks.
+   */
   longestRunMs: number;
 }
 

@@ -22,6 +22,7 @@ const latency = (p95: number, max: number): LatencyAggregate => ({
 function variant(over: Partial<VariantAggregate> = {}): VariantAggregate {
   return {
     runs: 3,
+    dms: 200,
     scriptMs: 100,
     taskMs: 1000,
     scriptSpreadMs: 10,
