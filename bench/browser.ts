@@ -7,12 +7,14 @@ import { killProcessesUsing, removeProfile, withTimeout } from '../test/e2e/supp
 import { fakeXReply } from '../test/e2e/support/fake-x-server.ts';
 import { classify } from '../test/e2e/support/network-policy.ts';
 import { extensionDir } from '../test/e2e/support/paths.ts';
+import { RecordingProxy } from '../test/e2e/support/recording-proxy.ts';
 import type { FakeXConfig } from '../test/fixtures/fake-x/src/api.ts';
 
 /**
  * Chromium driven by playwright-core directly (the test harness hides the CDP session the bench needs),
  * serving https://x.com from the fake client exactly as the harness does, with or without the built
- * extension, and nothing else reachable.
+ * extension, and nothing else reachable: pages are routed, and everything routing does not see (the
+ * browser's own update and sign-in traffic, an extension worker) goes to a proxy that refuses it.
  */
 export interface BenchBrowser {
   context: BrowserContext;
@@ -48,6 +50,7 @@ export async function launchBench(options: {
 }): Promise<BenchBrowser> {
   const dist = options.extension ? extensionDir('chromium') : null;
   const profile = mkdtempSync(join(tmpdir(), 'afx-bench-'));
+  const proxy = await RecordingProxy.start([]);
   let context: BrowserContext | null = null;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -55,6 +58,7 @@ export async function launchBench(options: {
       headless: options.headless ?? true,
       args: dist ? [...ARGS, `--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : ARGS,
       ...(dist ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
+      proxy: { server: `http://127.0.0.1:${proxy.port}` },
       viewport: { width: 1280, height: 800 },
     });
     await context.route('**/*', async (route) => {
@@ -85,15 +89,19 @@ export async function launchBench(options: {
       cdp,
       worker,
       extensionId: worker ? new URL(worker.url()).host : null,
-      close: () => shutdown(opened, profile),
+      close: () => shutdown(opened, profile, proxy),
     };
   } catch (error) {
-    await shutdown(context, profile);
+    await shutdown(context, profile, proxy);
     throw error;
   }
 }
 
-async function shutdown(context: BrowserContext | null, profile: string): Promise<void> {
+async function shutdown(
+  context: BrowserContext | null,
+  profile: string,
+  proxy: RecordingProxy,
+): Promise<void> {
   try {
     if (context) await withTimeout(context.close(), 10_000, 'closing Chromium');
   } catch {
@@ -101,5 +109,6 @@ async function shutdown(context: BrowserContext | null, profile: string): Promis
   } finally {
     killProcessesUsing(profile);
     removeProfile(profile);
+    await proxy.close();
   }
 }
