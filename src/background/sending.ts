@@ -5,7 +5,7 @@ import type { IncomingDm } from '../core/types.ts';
 import type { MessageRouter } from '../messaging/router.ts';
 import { sendToTab } from '../messaging/send.ts';
 import { jobFinished, jobPause, jobStarted, runJob, typerReady } from '../messaging/sending.ts';
-import type { AwayDb } from '../storage/db.ts';
+import { type AwayDb, DB_NAME, openDb } from '../storage/db.ts';
 import { listRules } from '../storage/rules.ts';
 import { ensureSeeded } from '../storage/seed.ts';
 import { getSettings } from '../storage/settings.ts';
@@ -63,6 +63,11 @@ export function registerSending(
     session,
   );
   const rules = new RulesCache();
+  // Live queries of the default handle answer from Dexie's query cache, which only learns of writes made
+  // through Dexie; this handle always reads the database itself.
+  const watchDb = openDb(DB_NAME, { cache: 'disabled' });
+  const armedNow = async (db: AwayDb) =>
+    autoArmed(await getSettings(db, uiEnv()), await listRules(db), Date.now());
   const queue = new SerialQueue();
   // A new profile gets its starter templates and rule before the first DM is decided.
   const seeded = ensureSeeded(deps.db(), {
@@ -97,6 +102,8 @@ export function registerSending(
   };
   const clock: JobClock = new JobClock({
     pass: async () => {
+      // Also here, not only in the live query: the worker may have slept through the switch.
+      await keeper.follow(await armedNow(deps.db()));
       await retryDue();
       await dispatchDue({
         db: deps.db(),
@@ -169,10 +176,7 @@ export function registerSending(
   browser.tabs.onRemoved.addListener((tabId) => {
     void releaseTabLeases(deps.db(), tabId).then((count) => (count > 0 ? clock.wake() : undefined));
   });
-  liveQuery(async () => {
-    const db = deps.db();
-    return autoArmed(await getSettings(db, uiEnv()), await listRules(db), Date.now());
-  }).subscribe({
+  liveQuery(() => armedNow(watchDb)).subscribe({
     next: (armed) =>
       void keeper.follow(armed).catch((error: unknown) => console.error('Away for X: chat tab', error)),
     error: (error: unknown) => console.error('Away for X: auto mode watch failed', error),

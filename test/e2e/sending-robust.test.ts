@@ -175,6 +175,61 @@ describe('exactly once, in the right thread', () => {
   });
 });
 
+describe('the chat tab auto mode keeps', () => {
+  it('is opened pinned in the background when auto mode is switched on, and replies go out from it', async () => {
+    const [alice] = people(1, 450);
+    const b = await launchSending(seedWith([alice!]));
+    browser = b;
+    await b.configure({ mode: 'auto', minDelayMs: 300, maxDelayMs: 1200, ...MANY, pinChatTabs: false });
+    const kept = await until('the extension’s chat tab', async () =>
+      b.context.pages().find((page) => page !== b.page && !page.url().startsWith('chrome-extension:')),
+    );
+    // Playwright routes a tab an extension opened only from its second load on: the first one raced the
+    // routing and hit the network fence. Loading it again is the test's business, not the extension's.
+    await until('the tab’s first load to end', async () => kept.url() !== 'about:blank');
+    await kept.goto('https://x.com/i/chat');
+    await kept.waitForFunction(() => (window as unknown as { fakeX?: { ready(): boolean } }).fakeX?.ready());
+    const tabs = await (async () => {
+      const page = await b.extensionPage();
+      try {
+        await until('both X tabs to pass their self-check', async () => {
+          const records = (await page.evaluate(() =>
+            (
+              globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+            ).chrome.runtime.sendMessage({ type: 'getAdapterStatuses', payload: {} }),
+          )) as { status: { ok: boolean } }[];
+          return records.filter((r) => r.status.ok).length >= 2;
+        });
+        return (await page.evaluate(() =>
+          (
+            globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<unknown> } } }
+          ).chrome.tabs.query({
+            url: 'https://x.com/*',
+          }),
+        )) as { pinned: boolean; active: boolean; url: string }[];
+      } finally {
+        await page.close();
+      }
+    })();
+    expect(tabs.filter((tab) => tab.pinned)).toEqual([
+      expect.objectContaining({ active: false, url: 'https://x.com/i/chat' }),
+    ]);
+
+    await b.page.bringToFront();
+    const thread = threadWith(alice!);
+    await b.fakeX().receive({ thread, text: 'Hello?' });
+    const reply = await until('the reply', async () =>
+      (await b.fakeX().sent()).find((m) => m.thread === thread && m.status === 'sent'),
+    );
+    expect(reply.text).toMatch(awayReplyPattern(firstName(alice!)));
+    // Typed in the kept tab: it opened the thread there; the user's tab stayed where it was.
+    expect(kept.url()).toBe(`https://x.com/i/chat/${thread}`);
+    expect(b.page.url()).toBe('https://x.com/i/chat');
+    await pause(1500);
+    expect((await b.fakeX().sent()).filter((m) => m.thread === thread)).toHaveLength(1);
+  });
+});
+
 describe('never the wrong thread', () => {
   it('the user opens another thread while we type: nothing lands there; the reply later lands in the right one', async () => {
     const [alice, bob] = people(2, 400);
