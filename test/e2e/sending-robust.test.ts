@@ -230,6 +230,45 @@ describe('the chat tab auto mode keeps', () => {
   });
 });
 
+describe('self-check', () => {
+  it('a tab whose page no longer looks like X’s chat gets no job: the reply goes out from a healthy tab', async () => {
+    const [alice] = people(1, 470);
+    const b = await launchSending(seedWith([alice!]));
+    browser = b;
+    // The first tab is pinned (preferred for jobs); the second is an ordinary tab.
+    await b.configure({ mode: 'auto', minDelayMs: 300, maxDelayMs: 1200, ...MANY });
+    const healthy = await b.newXPage('/i/chat');
+    // X "changes its markup" in the preferred tab only.
+    await b.fakeX().breakMarkup();
+    const page = await b.extensionPage();
+    try {
+      await until(
+        'one tab failing and one passing its self-check',
+        async () => {
+          const records = (await page.evaluate(() =>
+            (
+              globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+            ).chrome.runtime.sendMessage({ type: 'getAdapterStatuses', payload: {} }),
+          )) as { status: { ok: boolean; variant: string } }[];
+          const chat = records.filter((r) => r.status.variant !== 'none');
+          return chat.some((r) => !r.status.ok) && chat.some((r) => r.status.ok);
+        },
+        20_000,
+      );
+    } finally {
+      await page.close();
+    }
+    const thread = threadWith(alice!);
+    await b.fakeX(healthy).receive({ thread, text: 'Hello?' });
+    const reply = await until('the reply', async () =>
+      (await b.fakeX(healthy).sent()).find((m) => m.thread === thread && m.status === 'sent'),
+    );
+    expect(reply.text).toMatch(awayReplyPattern(firstName(alice!)));
+    expect(healthy.url()).toBe(`https://x.com/i/chat/${thread}`);
+    expect(b.page.url()).toBe('https://x.com/i/chat');
+  });
+});
+
 describe('never the wrong thread', () => {
   it('the user opens another thread while we type: nothing lands there; the reply later lands in the right one', async () => {
     const [alice, bob] = people(2, 400);
