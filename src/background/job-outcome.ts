@@ -83,9 +83,13 @@ export function recordFinished(
     if (!job) return false;
     if (report.outcome === 'sent' || report.outcome === 'alreadySent') {
       if (job.state === 'sent') return true;
-      await db.jobs.put({ ...job, ...released, state: 'sent', sentAt: now });
+      // The moment send was pressed, not this report's (which comes after X confirmed): a reply arriving in
+      // between must count as coming after ours, for the loop checks.
+      const pressed = report.outcome === 'sent' ? report.pressedAt : undefined;
+      const sentAt = Math.min(now, Math.max(job.createdAt, pressed ?? now));
+      await db.jobs.put({ ...job, ...released, state: 'sent', sentAt });
       await settle(db, job.threadId, job.messageId, job.id, 'sent', now);
-      await recordAutoReply(db, job.threadId, job.contactHandle, now);
+      await recordAutoReply(db, job.threadId, job.contactHandle, sentAt);
       await appendActivity(db, { ...activityOf(job), at: now, kind: 'sent' }, now);
       return true;
     }

@@ -20,7 +20,8 @@ import {
 export type { TyperDeps } from './typer-steps.ts';
 
 export type TyperOutcome =
-  | { outcome: 'sent' | 'alreadySent'; rowId: string }
+  | { outcome: 'sent'; rowId: string; pressedAt: number }
+  | { outcome: 'alreadySent'; rowId: string }
   | { outcome: 'postponed'; code: PostponeCode }
   | { outcome: 'failed'; code: FailureCode }
   | { outcome: 'stopped' };
@@ -150,10 +151,11 @@ async function typeAndSend(
   if (!(await wait(deps, sendAt - deps.now(), true))) return stop({ outcome: 'stopped' });
   const problem = interference(job, deps, composer, typed, since);
   if (problem) return stop(postponed(problem));
+  const pressedAt = deps.now();
   if (!pressSend(composer)) return stop(failed('textRejected'));
   if (composerFocused(composer.textarea)) composer.textarea.blur();
 
   const result = await settledRow(deps, job.text, known, { timeoutMs: CONFIRM_TIMEOUT_MS, expectRow: true });
-  if (result.state === 'sent') return { outcome: 'sent', rowId: result.uuid };
+  if (result.state === 'sent') return { outcome: 'sent', rowId: result.uuid, pressedAt };
   return failed(result.state === 'failed' ? 'sendFailed' : 'notConfirmed');
 }

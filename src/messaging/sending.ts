@@ -94,6 +94,8 @@ export const jobFinishedSchema = v.variant('outcome', [
     jobId: jobIdSchema,
     outcome: v.picklist(['sent', 'alreadySent']),
     rowId: v.pipe(v.string(), v.maxLength(200)),
+    /** When send was pressed (epoch ms, same machine): limits and loop checks count from then. */
+    pressedAt: v.optional(v.number()),
   }),
   v.object({ jobId: jobIdSchema, outcome: v.literal('postponed'), code: v.picklist(postponeCodes) }),
   v.object({ jobId: jobIdSchema, outcome: v.literal('failed'), code: v.picklist(failureCodes) }),

@@ -54,6 +54,25 @@ describe('job outcomes', () => {
     expect((await db.activity.toArray()).filter((e) => e.kind === 'sent')).toHaveLength(1);
   });
 
+  it('the send counts from when it was pressed, not from when X confirmed it', async () => {
+    const { db, clock, job } = await leased();
+    await markStarted(db, job.id, 5, [], clock.now());
+    const pressedAt = clock.now() + 1_000;
+    clock.advance(1_600);
+    await recordFinished(db, { jobId: job.id, outcome: 'sent', rowId: 'r1', pressedAt }, 5, clock.now());
+    expect((await db.jobs.get(job.id))?.sentAt).toBe(pressedAt);
+    expect((await getThread(db, job.threadId))?.lastAutoReplyAt).toBe(pressedAt);
+    // A time from the future (a confused clock) is never believed.
+    const other = await scheduled(db, clock, 'bob');
+    await recordFinished(
+      db,
+      { jobId: other.id, outcome: 'sent', rowId: 'r2', pressedAt: clock.now() + 60_000 },
+      5,
+      clock.now(),
+    );
+    expect((await db.jobs.get(other.id))?.sentAt).toBe(clock.now());
+  });
+
   it('a sent report counts even from a tab that lost the lease, and even after a cancel: it is a fact', async () => {
     const { db, clock, job } = await leased();
     await cancelActiveJobs(db, clock.now());

@@ -104,7 +104,7 @@ describe('typer: the way there', () => {
     const sent = fakeX.sent();
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ thread: ALICE_THREAD, text: TEXT, status: 'sent' });
-    expect(outcome).toEqual({ outcome: 'sent', rowId: sent[0]!.id });
+    expect(outcome).toEqual({ outcome: 'sent', rowId: sent[0]!.id, pressedAt: sent[0]!.at });
     expect(location.pathname).toBe(`/i/chat/${ALICE_THREAD}`);
     // Pressed on the planned moment: first chunk at typingStartAt, then the sum of the delays.
     const total = plan.keyDelaysMs.reduce((a, b) => a + b, 0);
@@ -247,7 +247,11 @@ describe('typer: exactly once across attempts', () => {
       { from: 'me', text: TEXT, minutesAgo: 3, id: 'older' },
     ]);
     const outcome = await runTyper(job(), harness().deps);
-    expect(outcome).toEqual({ outcome: 'sent', rowId: expect.not.stringMatching(/^older$/) });
+    expect(outcome).toEqual({
+      outcome: 'sent',
+      rowId: expect.not.stringMatching(/^older$/),
+      pressedAt: expect.any(Number),
+    });
     expect(fakeX.sent()).toHaveLength(2);
   });
 
