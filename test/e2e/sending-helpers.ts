@@ -56,6 +56,9 @@ export async function until<T>(
   }
 }
 
+/** Caps as high as X allows: for tests where many people write and none should be held back. */
+export const MANY_CAPS = { minGapMs: 0, hourlyCap: 500, dailyCap: 500 };
+
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface SendingSetup {
