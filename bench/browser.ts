@@ -47,8 +47,10 @@ export async function launchBench(options: {
   config: Partial<FakeXConfig>;
   initScripts: readonly string[];
   headless?: boolean;
+  /** Another build of the extension than dist/chrome, e.g. to compare two revisions side by side. */
+  dist?: string;
 }): Promise<BenchBrowser> {
-  const dist = options.extension ? extensionDir('chromium') : null;
+  const dist = options.extension ? (options.dist ?? extensionDir('chromium')) : null;
   const profile = mkdtempSync(join(tmpdir(), 'afx-bench-'));
   const proxy = await RecordingProxy.start([]);
   let context: BrowserContext | null = null;
