@@ -6,7 +6,9 @@ import { cleanRule, MAX_RULES, ruleSchema } from './entity-schema.ts';
 import { checkPermutation } from './order.ts';
 import { fail, type Outcome, problemFromIssue } from './problems.ts';
 
-const byPriority = (a: Rule, b: Rule) => a.priority - b.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** The order `decide` tries rules in: priority, then id so that ties are stable. */
+export const byPriority = (a: Rule, b: Rule): number =>
+  a.priority - b.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Rules in the order `decide` tries them: priority, then id so that ties are stable. */
 export async function listRules(db: AwayDb): Promise<Rule[]> {

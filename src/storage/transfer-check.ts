@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { checkRuleContent, checkTemplateContent } from './content-checks.ts';
 import { fail, type Outcome, type Problem, problemFromIssue } from './problems.ts';
+import { byPriority } from './rules.ts';
 import { scanJson } from './transfer-scan.ts';
 import { type ExportDoc, exportDocSchema, FORMAT, FORMAT_VERSION } from './transfer-schema.ts';
 
@@ -56,5 +57,7 @@ export function parseExport(text: unknown): Outcome<ExportDoc> {
   const parsed = v.safeParse(exportDocSchema, root, { abortEarly: true });
   if (!parsed.success) return { ok: false, problem: problemFromIssue(parsed.issues[0]) };
   const problem = checkMeaning(parsed.output);
-  return problem ? { ok: false, problem } : { ok: true, value: parsed.output };
+  if (problem) return { ok: false, problem };
+  // Rules are kept in the order they are tried, whatever order the file lists them in.
+  return { ok: true, value: { ...parsed.output, rules: [...parsed.output.rules].sort(byPriority) } };
 }
