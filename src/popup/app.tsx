@@ -1,13 +1,16 @@
 import browser from 'webextension-polyfill';
 import type { Settings } from '../core/types.ts';
 import { t } from '../ui/i18n.ts';
-import { AdapterWarning } from './adapter-warning.tsx';
 import { AwayControl } from './away-control.tsx';
-import { OpenThreadPanel } from './open-thread.tsx';
-import { PendingJobs } from './pending-jobs.tsx';
-import { RecentActivity } from './recent-activity.tsx';
+import { useSections } from './lazy-sections.ts';
 
+/**
+ * The popup. The header and the Away switch come with the first chunk; the warning above the switch and
+ * the sections under it arrive with the second one, right after the first paint.
+ */
 export function PopupApp({ settings, now }: { settings: Settings; now: () => number }) {
+  const sections = useSections();
+  const loaded = sections.state === 'ready' ? sections.module : null;
   return (
     <main class="popup stack">
       <header class="row popup-header">
@@ -16,11 +19,14 @@ export function PopupApp({ settings, now }: { settings: Settings; now: () => num
           {t('popupOpenOptions')}
         </button>
       </header>
-      <AdapterWarning />
+      {loaded ? <loaded.AdapterWarning /> : null}
       <AwayControl settings={settings} now={now} />
-      <PendingJobs now={now} />
-      <OpenThreadPanel settings={settings} now={now} />
-      <RecentActivity />
+      {loaded ? <loaded.Sections settings={settings} now={now} /> : null}
+      {sections.state === 'error' ? (
+        <p role="alert" class="notice-error">
+          {t('loadFailed')}
+        </p>
+      ) : null}
     </main>
   );
 }

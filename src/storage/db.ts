@@ -1,9 +1,10 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { ActivityEntry, Contact, Rule, SendJob, ThreadState } from '../core/types.ts';
+import { DB_NAME } from './db-name.ts';
 import type { LedgerEntry, SettingsRow, StoredIncoming, StoredTemplate, Suggestion } from './rows.ts';
 import { STORES_V1, STORES_V2, upgradeToV2 } from './schema.ts';
 
-export const DB_NAME = 'away-for-x';
+export { DB_NAME };
 
 /** Compound primary key of `incoming` and `ledger`. */
 export type MessageKey = [threadId: string, messageId: string];

@@ -1,5 +1,8 @@
 import { type AwayDb, openDb } from '../storage/db.ts';
-import type { Environment } from '../storage/settings.ts';
+
+// Kept here too for the pages and the worker that import it with the database handle; code that must not
+// load Dexie imports it from env.ts.
+export { uiEnv } from './env.ts';
 
 let current: AwayDb | undefined;
 
@@ -12,9 +15,4 @@ export function uiDb(): AwayDb {
 /** Tests give each case its own database. */
 export function setUiDb(db: AwayDb): void {
   current = db;
-}
-
-/** The browser's own time zone: what the defaults use until the user picks one. */
-export function uiEnv(): Environment {
-  return { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
 }

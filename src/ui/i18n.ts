@@ -53,6 +53,26 @@ async function fetchBundle(which: Lang): Promise<MessageBundle> {
 }
 
 /**
+ * When the wanted language is the one browser.i18n answers in anyway (the browser's own, which is what
+ * `auto` means), nothing needs fetching: `t` falls back to browser.i18n, which reads the same
+ * messages.json. Switches to it and returns true; false when only `loadLocale` can provide the texts.
+ * The popup's first paint uses this to skip a fetch.
+ */
+export function switchToBrowserTexts(setting: Settings['uiLocale']): boolean {
+  const uiLanguage = browser.i18n.getUILanguage();
+  const which = resolveLang(setting, uiLanguage);
+  if (which !== resolveLang('auto', uiLanguage)) return false;
+  bundle.value = null;
+  setLang(which);
+  return true;
+}
+
+function setLang(which: Lang): void {
+  lang.value = which;
+  if (typeof document !== 'undefined') document.documentElement.lang = which;
+}
+
+/**
  * Loads the texts for the user's `uiLocale`. browser.i18n alone always follows the browser's language,
  * so honouring a chosen language means reading that locale's messages.json ourselves.
  */
@@ -68,8 +88,7 @@ export async function loadLocale(
     console.warn('Could not load texts, using the browser language', error);
     bundle.value = null;
   }
-  lang.value = which;
-  if (typeof document !== 'undefined') document.documentElement.lang = which;
+  setLang(which);
   return which;
 }
 

@@ -8,6 +8,7 @@ import {
   loadLocale,
   resolveLang,
   setBundle,
+  switchToBrowserTexts,
   t,
 } from '../../../src/ui/i18n.ts';
 import type { BrowserMock } from './browser-mock.ts';
@@ -82,6 +83,31 @@ describe('t and loadLocale', () => {
     expect(fetchMock).toHaveBeenCalledWith('chrome-extension://test-extension-id/_locales/fr/messages.json');
     expect(t('greet', 'Ada')).toBe('Salut Ada');
     vi.unstubAllGlobals();
+  });
+});
+
+describe('switchToBrowserTexts', () => {
+  beforeEach(() => setBundle('fr', { awayMode: { message: 'Mode absent' } }));
+
+  it("uses browser.i18n with no fetch when the wanted language is the browser's own", () => {
+    mock.i18n.getUILanguage.mockReturnValue('en-GB');
+    expect(switchToBrowserTexts('auto')).toBe(true);
+    expect(t('awayMode')).toBe('Away mode');
+    expect(lang.value).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+    setBundle('fr', { awayMode: { message: 'Mode absent' } });
+    expect(switchToBrowserTexts('en')).toBe(true);
+    expect(t('awayMode')).toBe('Away mode');
+  });
+
+  it('refuses, changing nothing, when another language was chosen', () => {
+    mock.i18n.getUILanguage.mockReturnValue('en-US');
+    expect(switchToBrowserTexts('fr')).toBe(false);
+    expect(t('awayMode')).toBe('Mode absent');
+    mock.i18n.getUILanguage.mockReturnValue('fr-FR');
+    setBundle('en', { awayMode: { message: 'Away mode' } });
+    expect(switchToBrowserTexts('en')).toBe(false);
+    expect(lang.value).toBe('en');
   });
 });
 
