@@ -3,6 +3,7 @@ import { MessageRouter } from '../messaging/router.ts';
 import { type AwayDb, openDb } from '../storage/db.ts';
 import { registerCockpit } from './cockpit.ts';
 import { AdapterStatusStore, memoryArea, registerDetection } from './detection.ts';
+import { registerRetention } from './retention.ts';
 import { registerSending } from './sending.ts';
 
 // Listeners are registered synchronously at top level so a woken worker receives the event that woke it.
@@ -25,3 +26,5 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void statuses.drop(tabId);
 });
 registerCockpit(router, { db: getDb, statuses });
+// Detected DMs and the records about them are kept 90 days (storage/retention.ts).
+registerRetention({ db: getDb, now: Date.now, alarms: browser.alarms });
