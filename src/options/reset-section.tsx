@@ -6,10 +6,12 @@ import { Confirm } from '../ui/confirm.tsx';
 import { uiDb, uiEnv } from '../ui/db.ts';
 import { lang, t } from '../ui/i18n.ts';
 import { notifySettingsChanged } from '../ui/save-status.tsx';
+import { EraseSection } from './erase-section.tsx';
 
 /**
  * Settings, rules and templates go back to the first-run state. Contacts (who asked to stop, cooldowns),
  * the ledger and the log stay: forgetting them could answer someone twice or someone who said stop.
+ * Deleting those too is "Erase everything" (erase-section.tsx), a separate action with its own warning.
  */
 export function resetToDefaults(db: AwayDb, env: SeedEnvironment): Promise<boolean> {
   return db.transaction('rw', [db.settings, db.rules, db.templates], async () => {
@@ -50,6 +52,7 @@ export function ResetSection() {
       <p role="status" class="notice-ok">
         {done.value ? t('resetDone') : ''}
       </p>
+      <EraseSection />
     </div>
   );
 }

@@ -36,6 +36,9 @@ export function createBrowserMock() {
       sendMessage: vi.fn(async (_tabId: number, _message: unknown): Promise<unknown> => undefined),
     },
     i18n: i18nFrom(en as Bundle),
+    storage: {
+      local: { clear: vi.fn(async (): Promise<void> => undefined) },
+    },
   };
 }
 
