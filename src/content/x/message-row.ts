@@ -44,12 +44,21 @@ export function rowDirection(row: Element): Direction {
   return mine ? 'mine' : 'theirs';
 }
 
-/** The row's element whose id is `<uuid><suffix>`; ids are compared, never put into a selector. */
-function label(row: Element, uuid: string, suffix: string): string {
+/**
+ * The row's hidden labels, the first element with id `<uuid>-time` and `<uuid>-sender`, in one pass over
+ * the row. Ids are compared, never put into a selector.
+ */
+function labels(row: Element, uuid: string): { time: string; sender: string } {
+  const timeId = uuid + timeLabelSuffix;
+  const senderId = uuid + senderLabelSuffix;
+  let time: string | null = null;
+  let sender: string | null = null;
   for (const element of row.querySelectorAll(rowLabel)) {
-    if (element.id === uuid + suffix) return element.textContent?.trim() ?? '';
+    if (time === null && element.id === timeId) time = element.textContent?.trim() ?? '';
+    else if (sender === null && element.id === senderId) sender = element.textContent?.trim() ?? '';
+    if (time !== null && sender !== null) break;
   }
-  return '';
+  return { time: time ?? '', sender: sender ?? '' };
 }
 
 function rowText(row: Element, uuid: string): string {
@@ -81,12 +90,13 @@ export function parseMessageRow(row: Element): MessageRow | null {
   const uuid = rowUuid(row);
   if (uuid === '') return null;
   const direction = rowDirection(row);
+  const { time, sender } = labels(row, uuid);
   return {
     uuid,
     direction,
     text: rowText(row, uuid),
-    timeLabel: label(row, uuid, timeLabelSuffix),
-    senderName: label(row, uuid, senderLabelSuffix),
+    timeLabel: time,
+    senderName: sender,
     senderHandle: direction === 'theirs' ? avatarHandle(row) : '',
   };
 }

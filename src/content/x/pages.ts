@@ -13,8 +13,22 @@ const CHAT_HOST = 'chat.x.com';
 
 const THREAD_ID = /^(?:\d+-\d+|g\d+)$/;
 
+// The last URL string parsed and its segments: detection asks about the same URL many times between two
+// navigations (every report, every self-check), and parsing a URL costs more than the rest of a lookup.
+let lastUrl: string | null = null;
+let lastSegments: readonly string[] | null = null;
+
 /** Path segments after the chat prefix, or null when the URL is not a chat page. */
-function chatSegments(url: string | URL): string[] | null {
+function chatSegments(url: string | URL): readonly string[] | null {
+  if (typeof url !== 'string') return parseSegments(url);
+  if (url !== lastUrl) {
+    lastSegments = parseSegments(url);
+    lastUrl = url;
+  }
+  return lastSegments;
+}
+
+function parseSegments(url: string | URL): readonly string[] | null {
   let parsed: URL;
   try {
     parsed = typeof url === 'string' ? new URL(url) : url;

@@ -60,6 +60,21 @@ describe('chat URL predicates', () => {
     expect(threadIdFromUrl(new URL('https://x.com/i/chat/g42'))).toBe('g42');
   });
 
+  it('answers each URL for itself when asked about several in turn (the last one parsed is remembered)', () => {
+    const urls = ['https://x.com/i/chat/1-2', 'https://x.com/i/chat/requests/3-4', 'https://x.com/home'];
+    const expected = [
+      ['1-2', 'direct'],
+      ['3-4', 'request'],
+      [null, null],
+    ];
+    for (let round = 0; round < 3; round++) {
+      urls.forEach((url, i) => {
+        expect([threadIdFromUrl(url), threadKind(url)]).toEqual(expected[i]);
+        expect(threadIdFromUrl(new URL(urls[(i + 1) % 3] as string))).toBe(expected[(i + 1) % 3]?.[0]);
+      });
+    }
+  });
+
   it('turns the inbox-row key form into the URL form', () => {
     expect(threadIdFromConversationKey('1000:2000')).toBe('1000-2000');
     expect(threadIdFromConversationKey('g42')).toBe('g42');
