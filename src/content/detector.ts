@@ -1,7 +1,8 @@
 import type { IncomingDm } from '../core/types.ts';
 import { InboxDetector } from './inbox-detector.ts';
 import { ThreadDetector } from './thread-detector.ts';
-import { readOpenThread } from './x/open-thread.ts';
+import { isInboxRow } from './x/inbox-row.ts';
+import { OpenThreadCache } from './x/open-thread.ts';
 import { threadIdFromUrl } from './x/pages.ts';
 import { inboxRow, messageRow, messageRowAttribute } from './x/selectors.ts';
 
@@ -22,11 +23,12 @@ export class Detector {
   #root: ParentNode | null = null;
   #url = '';
   #openId: string | null = null;
+  readonly #openThread = new OpenThreadCache();
 
   constructor(deps: DetectorDeps) {
     this.#thread = new ThreadDetector({
       ...deps,
-      openThread: () => (this.#root ? readOpenThread(this.#root, this.#url) : null),
+      openThread: () => (this.#root ? this.#openThread.read(this.#root, this.#url) : null),
     });
     this.#inbox = new InboxDetector(deps);
   }
@@ -47,6 +49,7 @@ export class Detector {
   detach(): void {
     this.#root = null;
     this.#openId = null;
+    this.#openThread.clear();
     this.#thread.open(null, null);
   }
 
@@ -61,32 +64,44 @@ export class Detector {
 
   process(records: readonly MutationRecord[]): void {
     if (!this.#root) return;
-    const rows = new Set<Element>();
+    const rows: Element[] = [];
     const inboxRows = new Set<Element>();
     for (const record of records) {
-      if (record.type === 'childList') {
-        for (const node of record.addedNodes) collect(node, rows, inboxRows);
-      }
-      // A preview edited in place: its text node or attribute changed somewhere inside an inbox row.
-      const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
-      const owner = target?.closest(inboxRow);
+      // A change inside an inbox row (its attributes, its preview re-rendered, its unread dot) concerns
+      // that row alone: nothing added inside it can be another row.
+      const owner = this.#inboxRowAround(record.target);
       if (owner) inboxRows.add(owner);
+      else if (record.type === 'childList') {
+        for (const node of record.addedNodes) this.#collect(node, rows, inboxRows);
+      }
     }
-    this.#thread.rowsAdded([...rows]);
-    this.#inbox.rowsTouched(inboxRows, this.#openId);
+    if (rows.length > 0) this.#thread.rowsAdded(rows);
+    if (inboxRows.size > 0) this.#inbox.rowsTouched(inboxRows, this.#openId);
   }
-}
 
-function collect(node: Node, rows: Set<Element>, inboxRows: Set<Element>): void {
-  if (node.nodeType !== 1) return;
-  const element = node as Element;
-  const found = element.matches(rowOrInboxRow)
-    ? [element]
-    : element.firstElementChild
-      ? element.querySelectorAll(rowOrInboxRow)
-      : [];
-  for (const match of found) {
-    if (match.hasAttribute(messageRowAttribute)) rows.add(match);
-    else inboxRows.add(match);
+  /** The inbox row a changed node is in (or is): a row read before is found without matching selectors. */
+  #inboxRowAround(node: Node): Element | null {
+    const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    if (!element) return null;
+    return this.#inbox.isKnownRow(element) ? element : element.closest(inboxRow);
+  }
+
+  #collect(node: Node, rows: Element[], inboxRows: Set<Element>): void {
+    if (node.nodeType !== 1) return;
+    const element = node as Element;
+    if (element.hasAttribute(messageRowAttribute)) {
+      rows.push(element);
+      return;
+    }
+    // A known row moved (X re-sorts the inbox): one lookup, then its unchanged signature ends it.
+    if (this.#inbox.isKnownRow(element) || isInboxRow(element)) {
+      inboxRows.add(element);
+      return;
+    }
+    if (!element.firstElementChild) return;
+    for (const match of element.querySelectorAll(rowOrInboxRow)) {
+      if (match.hasAttribute(messageRowAttribute)) rows.push(match);
+      else inboxRows.add(match);
+    }
   }
 }

@@ -2,7 +2,7 @@ import type { IncomingDm } from '../core/types.ts';
 import { INBOX_ID_PREFIX } from '../storage/preview-match.ts';
 import { stableHash } from './stable-hash.ts';
 import { clip } from './text-limits.ts';
-import { isInboxRow, parseInboxRow } from './x/inbox-row.ts';
+import { inboxRowSignature, inboxRowThreadId, isInboxRow, parseInboxRow } from './x/inbox-row.ts';
 import { inboxRow } from './x/selectors.ts';
 
 /** The last preview this page saw for a thread, and whether it still waits for a verdict. */
@@ -10,6 +10,14 @@ interface Entry {
   preview: string;
   /** A changed preview not judged yet: the unread dot may arrive in a later render than the text. */
   pending: boolean;
+  /** The batch in which this page first saw the thread: rows of later batches may sit above it. */
+  batch: number;
+}
+
+/** What a row element showed when it was last read. */
+interface RowMemo {
+  signature: string;
+  threadId: string | null;
 }
 
 export interface InboxDetectorDeps {
@@ -25,20 +33,32 @@ export interface InboxDetectorDeps {
  * their real uuid). A row for a thread never seen before counts only if it appears above a known row (a
  * new conversation moves to the top); rows loaded below known ones (scrolling down) are history.
  * The id hashes thread, preview and time, so the same preview seen again gives the same id.
+ *
+ * Cost: X re-renders and re-sorts many rows per new message. A row element whose test id and description
+ * are what they were last time is not parsed again, so a moved or re-rendered row costs two attribute
+ * reads, and a batch costs what it touched, never the size of the inbox.
  */
 export class InboxDetector {
   readonly #entries = new Map<string, Entry>();
+  readonly #rows = new WeakMap<Element, RowMemo>();
   readonly #reported = new Set<string>();
+  #batch = 0;
 
   constructor(private readonly deps: InboxDetectorDeps) {}
 
+  /** True for an element this detector has already read as an inbox row (no selector matching needed). */
+  isKnownRow(element: Element): boolean {
+    return this.#rows.has(element);
+  }
+
   /** Rows X inserted or changed, in any order. */
   rowsTouched(rows: Iterable<Element>, openThreadId: string | null): void {
-    // Judge positions against threads known before this batch, so the order rows are handled in (and the
-    // first render of the whole inbox) cannot make one row look "above a known one" to another.
-    const knownBefore = new Set(this.#entries.keys());
+    // Positions are judged against threads known before this batch, so the order rows are handled in (and
+    // the first render of the whole inbox) cannot make one row look "above a known one" to another.
+    this.#batch += 1;
+    const anyKnown = this.#entries.size > 0;
     for (const row of rows) {
-      if (row.isConnected) this.#touch(row, openThreadId, knownBefore);
+      if (row.isConnected) this.#touch(row, openThreadId, anyKnown);
     }
   }
 
@@ -47,12 +67,20 @@ export class InboxDetector {
     this.rowsTouched(root.querySelectorAll(inboxRow), openThreadId);
   }
 
-  #touch(row: Element, openThreadId: string | null, knownBefore: ReadonlySet<string>): void {
+  #touch(row: Element, openThreadId: string | null, anyKnown: boolean): void {
+    const signature = inboxRowSignature(row);
+    const memo = this.#rows.get(row);
+    if (memo?.signature === signature) {
+      // Unchanged text: only a preview still waiting for its unread dot deserves another look.
+      if (memo.threadId === null || !this.#entries.get(memo.threadId)?.pending) return;
+    }
     const parsed = parseInboxRow(row);
+    this.#rows.set(row, { signature, threadId: parsed?.threadId ?? null });
     if (!parsed) return;
     let entry = this.#entries.get(parsed.threadId);
     if (!entry) {
-      entry = { preview: parsed.preview, pending: aboveKnownRow(row, knownBefore) };
+      const pending = anyKnown && this.#aboveKnownRow(row);
+      entry = { preview: parsed.preview, pending, batch: this.#batch };
       this.#entries.set(parsed.threadId, entry);
     } else if (entry.preview !== parsed.preview) {
       entry.preview = parsed.preview;
@@ -80,14 +108,15 @@ export class InboxDetector {
       source: 'inbox',
     });
   }
-}
 
-/** True when a row of a thread known before comes after this one (rows are newest first). */
-function aboveKnownRow(row: Element, known: ReadonlySet<string>): boolean {
-  for (let next = row.nextElementSibling; next; next = next.nextElementSibling) {
-    if (!isInboxRow(next)) continue;
-    const parsed = parseInboxRow(next);
-    if (parsed && known.has(parsed.threadId)) return true;
+  /** True when a row of a thread known before this batch comes after this one (rows are newest first). */
+  #aboveKnownRow(row: Element): boolean {
+    for (let next = row.nextElementSibling; next; next = next.nextElementSibling) {
+      // Only when a new thread shows up, so reading the test id (not a memo of it) costs little.
+      const threadId = isInboxRow(next) ? inboxRowThreadId(next) : null;
+      const entry = threadId === null ? undefined : this.#entries.get(threadId);
+      if (entry && entry.batch < this.#batch) return true;
+    }
+    return false;
   }
-  return false;
 }

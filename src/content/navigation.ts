@@ -1,7 +1,11 @@
 import { realTimers, type Timers } from './timers.ts';
 
 export interface NavigationWatch {
-  /** Compares the URL with the last one seen and reports a change at once. Cheap: call it freely. */
+  /**
+   * Compares the URL with the last one seen and reports a change at once. Cheap: call it freely. With the
+   * Navigation API it reads the URL only after a navigation event (reading `location.href` from a content
+   * script costs more than a string comparison, and the chat observer calls this on every batch).
+   */
   check(): void;
 }
 
@@ -26,19 +30,25 @@ export function watchNavigation(
   timers: Timers = realTimers,
 ): NavigationWatch {
   let last = win.location.href;
+  const navigation = (win as Window & { navigation?: NavigationLike }).navigation;
+  const evented = !!navigation && typeof navigation.addEventListener === 'function';
+  // Set synchronously by the navigation events (currententrychange fires inside `pushState` itself), so a
+  // check right after X's render knows whether the URL may have changed without reading it.
+  let moved = true;
   const check = () => {
-    if (signal.aborted) return;
+    if (signal.aborted || (evented && !moved)) return;
+    moved = false;
     const url = win.location.href;
     if (url === last) return;
     last = url;
     onChange(url);
   };
   const soon = () => {
+    moved = true;
     timers.setTimeout(check, 0);
   };
   win.addEventListener('popstate', soon, { signal });
-  const navigation = (win as Window & { navigation?: NavigationLike }).navigation;
-  if (navigation && typeof navigation.addEventListener === 'function') {
+  if (evented) {
     navigation.addEventListener('currententrychange', soon, { signal });
   } else {
     const poll = () => {

@@ -32,6 +32,19 @@ export function isInboxRow(element: Element): boolean {
   return element.matches(inboxRow);
 }
 
+/**
+ * Everything `parseInboxRow` reads from the row element itself, in one string (the unread dot aside):
+ * a row re-rendered or moved with an equal signature parses the same, so it need not be parsed again.
+ */
+export function inboxRowSignature(row: Element): string {
+  return `${testIdOf(row)}\n${row.getAttribute(inboxRowDescriptionAttribute) ?? ''}`;
+}
+
+/** The thread of an inbox row, from its test id alone (no description parsing). */
+export function inboxRowThreadId(row: Element): string | null {
+  return rowThread(row)?.[0] ?? null;
+}
+
 // X writes its own previews as "You: …" (an assumption for the real site, see MARKUP.md).
 const OWN_PREFIX = /^You: /u;
 // Relative times, clock times and short dates X shows at the end of the description.

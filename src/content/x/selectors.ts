@@ -11,7 +11,7 @@ export type ChatPageKind = 'inbox' | 'thread' | 'requests' | 'request';
 
 const ALL = ['inbox', 'thread', 'requests', 'request'] as const satisfies readonly ChatPageKind[];
 
-/** The attribute X's test ids live in; observed so renamed test ids re-run the self-check. */
+/** The attribute X's test ids live in. */
 export const testIdAttribute = 'data-testid';
 
 /**

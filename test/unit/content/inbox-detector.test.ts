@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { InboxDetector } from '../../../src/content/inbox-detector.ts';
 import type { IncomingDm } from '../../../src/core/types.ts';
 
@@ -120,5 +120,57 @@ describe('inbox detector', () => {
     setRow('2', 'arrived while on /home');
     detector.scan(document, null);
     expect(reports.map((r) => r.text)).toEqual(['arrived while on /home']);
+  });
+});
+
+describe('inbox detector cost', () => {
+  /** Counts the parses of a row: each one looks for the unread dot with querySelector. */
+  function countParses(rows: Element[]): () => number {
+    const spies = rows.map((row) => vi.spyOn(row, 'querySelector'));
+    return () => spies.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
+  }
+
+  it('does not parse rows again that X moved or re-rendered unchanged', () => {
+    const rows = Array.from({ length: 150 }, (_, i) => setRow(String(i + 2), `preview ${i}`));
+    detector.scan(document, null);
+    const parses = countParses(rows);
+    // A re-sort: one row moved to the top (remove + insert of the same element), every row "touched".
+    const moved = rows[100] as HTMLElement;
+    moved.remove();
+    scroller.prepend(moved);
+    detector.rowsTouched([...scroller.children], null);
+    expect(parses()).toBe(0);
+    // The moved row with a new preview: that row alone is parsed.
+    moved.setAttribute('aria-description', `Person 102, @p102, fresh, now`);
+    detector.rowsTouched([...scroller.children], null);
+    expect(parses()).toBe(1);
+    expect(reports.map((r) => r.text)).toEqual(['fresh']);
+  });
+
+  it('looks again at an unchanged row only while its new preview waits for the unread dot', () => {
+    const row = setRow('2', 'a');
+    detector.scan(document, null);
+    detector.rowsTouched([setRow('2', 'b', { unread: false })], null);
+    const parses = countParses([row]);
+    detector.rowsTouched([row], null);
+    expect(parses()).toBe(1);
+    const dot = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    dot.setAttribute('data-icon', 'icon-circle-fill');
+    row.append(dot);
+    detector.rowsTouched([row], null);
+    expect(reports.map((r) => r.text)).toEqual(['b']);
+    detector.rowsTouched([row], null);
+    expect(parses()).toBe(2);
+  });
+
+  it('reads a row element again when X reuses it for another conversation', () => {
+    const row = setRow('2', 'a');
+    setRow('3', 'b');
+    detector.scan(document, null);
+    // A recycled element: same node, another thread's test id and description.
+    row.setAttribute('data-testid', 'dm-conversation-item-1000:3');
+    row.setAttribute('aria-description', 'Person 3, @p3, c, now');
+    detector.rowsTouched([row], null);
+    expect(reports.map((r) => [r.threadId, r.text])).toEqual([['1000-3', 'c']]);
   });
 });

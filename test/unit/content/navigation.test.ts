@@ -38,6 +38,39 @@ describe('watching SPA navigation', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('with the Navigation API: explicit checks read the URL only after a navigation event', async () => {
+    const win = fakeWindow(true);
+    let href = 'https://x.com/i/chat';
+    let reads = 0;
+    Object.defineProperty(win.location, 'href', {
+      get: () => {
+        reads += 1;
+        return href;
+      },
+    });
+    const seen: string[] = [];
+    const watch = watchNavigation(
+      new AbortController().signal,
+      (url) => seen.push(url),
+      win as unknown as Window,
+      realTimers,
+    );
+    watch.check();
+    const afterStart = reads;
+    for (let i = 0; i < 10; i++) watch.check();
+    expect(reads).toBe(afterStart);
+    // pushState fires the event synchronously; X renders; the observer's check sees the new URL at once.
+    href = 'https://x.com/i/chat/1-2';
+    win.navigation?.dispatchEvent(new Event('currententrychange'));
+    watch.check();
+    expect(seen).toEqual(['https://x.com/i/chat/1-2']);
+    const afterNavigation = reads;
+    watch.check();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reads).toBe(afterNavigation);
+    expect(seen).toHaveLength(1);
+  });
+
   it('without it: a slow URL poll, plus back/forward and explicit checks', async () => {
     const win = fakeWindow(false);
     const seen: string[] = [];
