@@ -5,10 +5,13 @@ import {
   type AdapterStatusRecord,
   adapterStatus,
   adapterStatusSchema,
-  dmDetected,
+  DETECTION_PORT,
+  type DmAck,
+  dmBatchSchema,
   getAdapterStatuses,
+  incomingDmSchema,
 } from '../messaging/detection.ts';
-import type { MessageRouter } from '../messaging/router.ts';
+import type { MessageRouter, SenderInfo } from '../messaging/router.ts';
 import type { AwayDb } from '../storage/db.ts';
 import { recordIncoming } from '../storage/incoming.ts';
 
@@ -74,24 +77,114 @@ export class AdapterStatusStore {
   }
 }
 
+/** The part of `runtime.Port` the worker uses. */
+export interface DetectionPort {
+  name: string;
+  sender?: SenderInfo;
+  postMessage(message: DmAck): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+/** `runtime.onConnect`, and this extension's id: only its own content scripts may report. */
+export interface DetectionPorts {
+  onConnect: { addListener(listener: (port: DetectionPort) => void): void };
+  ownId: string;
+}
+
 export interface DetectionDeps {
   db: () => AwayDb;
   statuses: AdapterStatusStore;
-  /** A DM stored as new goes on to the decision (sending.ts); answered after it, so the worker stays awake. */
+  /** A DM stored as new goes on to the decision (sending.ts). */
   onNewDm?: (dm: IncomingDm) => Promise<void>;
+  /** Where pages open their detection port; without it only the status messages are served. */
+  ports?: DetectionPorts;
+  /** How long acknowledgements are gathered before one post to the page (default ACK_DELAY_MS). */
+  ackDelayMs?: number;
 }
 
 /**
- * Detected DMs go to storage, which keeps each message once (re-renders, reloads and two tabs send the
- * same one again). `stored: true` means the message is new; only then may a decision follow.
+ * The page waits for acknowledgements only to know what to post again after a break, so they are sent
+ * in bulk: one post per second at most instead of one per DM, each of which would cost the page's main
+ * thread a callback.
+ */
+export const ACK_DELAY_MS = 1000;
+
+/**
+ * Stores a detected DM, which keeps each message once (re-renders, reloads, two tabs and batches posted
+ * again all bring the same one). `stored: true` means the message is new; only then may a decision follow.
+ * A failing decision is logged, not thrown: the DM is stored and a second delivery would not retry it.
+ */
+export async function storeDetected(deps: DetectionDeps, dm: IncomingDm): Promise<{ stored: boolean }> {
+  const stored = await recordIncoming(deps.db(), dm);
+  if (stored) {
+    await deps.onNewDm?.(dm).catch((error: unknown) => {
+      console.error('Away for X: deciding on a detected DM failed', error);
+    });
+  }
+  return { stored };
+}
+
+/** Serves one page's detection port: batches in the order posted, acknowledgements gathered. */
+function serveDetectionPort(port: DetectionPort, deps: DetectionDeps): void {
+  let chain = Promise.resolve();
+  let acked: number[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let open = true;
+  const flushAcks = () => {
+    timer = null;
+    if (!open || acked.length === 0) return;
+    const message: DmAck = { acked };
+    acked = [];
+    try {
+      port.postMessage(message);
+    } catch {
+      // The page went away meanwhile: it posts its unacknowledged batches again on its next port.
+    }
+  };
+  const handle = async (message: unknown) => {
+    const batch = v.safeParse(dmBatchSchema, message);
+    // Without a sequence number there is nothing to acknowledge: the page's watchdog posts it again.
+    if (!batch.success) return console.warn('Away for X: refused a malformed detection batch');
+    for (const raw of batch.output.dms) {
+      const dm = v.safeParse(incomingDmSchema, raw);
+      if (dm.success) await storeDetected(deps, dm.output);
+      else console.warn(`Away for X: refused a detected DM: ${issueText(dm.issues)}`);
+    }
+    // Only now: a storage error above leaves the batch unacknowledged, so the page posts it again.
+    acked.push(batch.output.seq);
+    timer ??= setTimeout(flushAcks, deps.ackDelayMs ?? ACK_DELAY_MS);
+  };
+  port.onMessage.addListener((message) => {
+    chain = chain
+      .then(() => handle(message))
+      .catch((error: unknown) => console.error('Away for X: storing detected DMs failed', error));
+  });
+  port.onDisconnect.addListener(() => {
+    open = false;
+    if (timer !== null) clearTimeout(timer);
+  });
+}
+
+function issueText(issues: readonly v.BaseIssue<unknown>[]): string {
+  const issue = issues[0];
+  const where = issue?.path?.map((p) => String(p.key)).join('.') ?? '';
+  return `${where ? `${where}: ` : ''}${issue?.message ?? 'invalid'}`;
+}
+
+/**
+ * Detected DMs arrive on each page's detection port (see DETECTION_PORT); adapter statuses and the
+ * popup's question about them are ordinary messages.
  */
 export function registerDetection(router: MessageRouter, deps: DetectionDeps): void {
+  deps.ports?.onConnect.addListener((port) => {
+    if (port.name !== DETECTION_PORT) return;
+    // Only this extension's own content scripts; anything else is cut off before it is read.
+    if (port.sender?.id !== deps.ports?.ownId) return port.disconnect();
+    serveDetectionPort(port, deps);
+  });
   router
-    .on(dmDetected, async (dm) => {
-      const stored = await recordIncoming(deps.db(), dm);
-      if (stored) await deps.onNewDm?.(dm);
-      return { stored };
-    })
     .on(adapterStatus, async (status, sender) => {
       const tabId = sender.tab?.id;
       // Only a content script in a tab sends this; a status without a tab has nowhere to be shown.

@@ -21,7 +21,13 @@ const getDb = (): AwayDb => {
 // storage.session survives worker restarts but not the browser; older browsers lack it.
 const statuses = new AdapterStatusStore(browser.storage.session ?? memoryArea(), Date.now);
 const sending = registerSending(router, { db: getDb, statuses });
-registerDetection(router, { db: getDb, statuses, onNewDm: sending.onNewDm });
+registerDetection(router, {
+  db: getDb,
+  statuses,
+  onNewDm: sending.onNewDm,
+  // Pages report DMs on a port (see DETECTION_PORT); its listener too must be registered right here.
+  ports: { onConnect: browser.runtime.onConnect, ownId: browser.runtime.id },
+});
 browser.tabs.onRemoved.addListener((tabId) => {
   void statuses.drop(tabId);
 });

@@ -1,20 +1,39 @@
 // Content script entry on x.com: detection starts here, idle until a chat page shows up; sending listens.
-import { adapterStatus, dmDetected } from '../messaging/detection.ts';
+import browser from 'webextension-polyfill';
+import { adapterStatus, DETECTION_PORT } from '../messaging/detection.ts';
 import { sendMessage } from '../messaging/send.ts';
 import { deliver } from './deliver.ts';
 import { runDetection } from './detection-runner.ts';
+import { DmReporter } from './report-port.ts';
 import { startSending } from './sending-listener.ts';
 import { realTimers } from './timers.ts';
 
 const controller = new AbortController();
 const options = { timers: realTimers, onGone: () => controller.abort() };
 
+const reporter = new DmReporter(
+  {
+    connect: () => {
+      const port = browser.runtime.connect({ name: DETECTION_PORT });
+      // Reading lastError marks a refused connection (worker starting, extension reloading) as handled.
+      port.onDisconnect.addListener(() => void browser.runtime.lastError);
+      return port;
+    },
+    timers: realTimers,
+    now: () => Date.now(),
+    onGone: options.onGone,
+  },
+  controller.signal,
+);
+// Reports wait a moment to share a post; a page being left must not take them along.
+addEventListener('pagehide', () => reporter.flushNow(), { signal: controller.signal });
+
 runDetection(controller.signal, {
   doc: document,
   win: window,
   now: () => Date.now(),
   timers: realTimers,
-  report: (dm) => void deliver(() => sendMessage(dmDetected, dm), { ...options, what: 'a detected DM' }),
+  report: (dm) => reporter.report(dm),
   reportStatus: (status) =>
     void deliver(() => sendMessage(adapterStatus, status), { ...options, what: 'the adapter status' }),
 });
