@@ -31,9 +31,11 @@ export interface RawRun {
 
 type BenchWindow = Window & { fakeX: FakeXApi; __afxBench: BenchGlobal; __afxNaive?: NaiveState };
 
-export async function runVariant(variant: VariantName): Promise<RawRun> {
+/** `dist`: another build of the extension than dist/chrome (bench/top-frames.ts profiles an unminified one). */
+export async function runVariant(variant: VariantName, options: { dist?: string } = {}): Promise<RawRun> {
   const naive = variant === 'naivePoll' || variant === 'naiveObserver' ? variant : null;
   const browser = await launchBench({
+    ...options,
     extension: variant === 'extension',
     config: { churnPerSecond: BENCH.churnPerSecond, seed: heavySeed() },
     initScripts: [...supportScripts(BENCH.fillerCells), ...(naive ? [naiveScript(naive)] : [])],

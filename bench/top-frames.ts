@@ -1,0 +1,83 @@
+// `npx tsx bench/top-frames.ts [dist]`: one run of the extension on the bench's page, then where its
+// main-thread time went. Build unminified first so the names mean something, e.g.
+//   npx vite build --mode chrome --minify false --outDir /tmp/afx-dist && npx tsx bench/top-frames.ts /tmp/afx-dist
+// Prints the content script's own functions by self time, and by time including the DOM and browser calls
+// they made (the "leaf" is the innermost frame, ours or native), so a slow selector shows up by name.
+import { BENCH } from './config.ts';
+import { attribute, type CpuProfile, type ProfileNode } from './profile.ts';
+import { runVariant } from './run-variant.ts';
+
+interface Tally {
+  ms: number;
+  samples: number;
+}
+
+function add(map: Map<string, Tally>, key: string, us: number): void {
+  const entry = map.get(key) ?? { ms: 0, samples: 0 };
+  entry.ms += us / 1000;
+  entry.samples += 1;
+  map.set(key, entry);
+}
+
+const label = (node: ProfileNode) => node.callFrame.functionName || '(anonymous)';
+
+/** Per sample with our script on the stack: our innermost frame, the leaf, and our outermost frame. */
+export function breakdown(profile: CpuProfile, ours: (url: string) => boolean) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const innermost = new Map<string, Tally>();
+  const leafUnder = new Map<string, Tally>();
+  const entry = new Map<string, Tally>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const us = deltas[i + 1] ?? 0;
+    let id: number | undefined = samples[i];
+    const leaf = id === undefined ? undefined : byId.get(id);
+    let inner: ProfileNode | undefined;
+    let outer: ProfileNode | undefined;
+    while (id !== undefined) {
+      const node = byId.get(id);
+      if (node && ours(node.callFrame.url)) {
+        inner ??= node;
+        outer = node;
+      }
+      id = parent.get(id);
+    }
+    if (!inner || !outer || !leaf) continue;
+    add(innermost, label(inner), us);
+    add(leafUnder, `${label(inner)} → ${ours(leaf.callFrame.url) ? '(self)' : label(leaf)}`, us);
+    add(entry, label(outer), us);
+  }
+  return { innermost, leafUnder, entry };
+}
+
+function print(title: string, map: Map<string, Tally>, top = 25): void {
+  console.log(`\n${title}`);
+  const rows = [...map.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, top);
+  for (const [key, { ms, samples }] of rows)
+    console.log(`  ${ms.toFixed(2).padStart(8)} ms ${String(samples).padStart(5)}  ${key}`);
+}
+
+async function main(): Promise<void> {
+  const dist = process.argv[2];
+  const run = await runVariant('extension', dist ? { dist } : {});
+  const matcher = run.detectorUrl;
+  if (!matcher) throw new Error('No detector URL for the extension run.');
+  const total = attribute(run.profile, matcher);
+  console.log(
+    `${BENCH.dms} DMs: inclusive ${total.inclusiveMs.toFixed(1)} ms, self ${total.selfMs.toFixed(1)} ms, ` +
+      `page script ${run.scriptMs.toFixed(0)} ms, task ${run.taskMs.toFixed(0)} ms, ` +
+      `${run.detections.length} sightings`,
+  );
+  const { innermost, leafUnder, entry } = breakdown(run.profile, matcher);
+  print('By our outermost frame (the entry point: observer callback, port, timer):', entry);
+  print('By our innermost frame (including the DOM / browser calls it made):', innermost);
+  print('By our innermost frame → leaf:', leafUnder, 40);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
