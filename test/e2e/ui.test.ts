@@ -203,7 +203,12 @@ describe('screenshots', () => {
         const popup = await openPopup(scheme);
         await popup.getByRole('button', { name: lang === 'en' ? 'Tonight' : 'Ce soir' }).click();
         await popup.getByText(lang === 'en' ? /away until/ : /absent jusqu/).waitFor();
-        await popup.screenshot({ path: join(shots, `popup-${lang}-${scheme}.png`), fullPage: true });
+        // The switch slides for 0.15 s, and the popup now answers fast enough to be shot mid-slide.
+        await popup.screenshot({
+          path: join(shots, `popup-${lang}-${scheme}.png`),
+          fullPage: true,
+          animations: 'disabled',
+        });
         await popup.getByRole('switch').click();
         await popup.close();
         const options = await openOptions('templates', scheme);
