@@ -32,6 +32,27 @@ export interface DecisionState {
   sends: readonly AutoSend[];
   /** The visible label from _locales when `settings.addAutoReplyLabel`; else `AUTO_REPLY_LABEL`. */
   autoReplyLabel?: string;
+  /**
+   * The label in each template language. A reply carries its template's (else `autoReplyLabel`), and
+   * every one of them marks an incoming message as automatic: two instances set to different languages
+   * facing each other must still stop.
+   */
+  autoReplyLabels?: AutoReplyLabels;
+}
+
+/** The visible auto-reply label in each template language, from _locales. */
+export type AutoReplyLabels = Readonly<Partial<Record<Template['locale'], string>>>;
+
+/** The label a reply from this template carries. */
+export function labelFor(state: DecisionState, locale: Template['locale']): string {
+  return state.autoReplyLabels?.[locale] ?? state.autoReplyLabel ?? AUTO_REPLY_LABEL;
+}
+
+/** Every label our messages may carry, whatever their language. */
+function knownLabels(state: DecisionState): string[] {
+  const labels = Object.values(state.autoReplyLabels ?? {});
+  if (state.autoReplyLabel !== undefined) labels.push(state.autoReplyLabel);
+  return labels;
 }
 
 const skip = (reason: SkipReason, detail?: string, retryAt?: number): Decision => {
@@ -103,12 +124,11 @@ export function decide(dm: IncomingDm, state: DecisionState, now: number, rng: R
   if (isStopWord(dm.text)) return skip('stopWord');
   if (state.contact?.silencedAt != null) return skip('silenced');
 
-  const label = state.autoReplyLabel ?? AUTO_REPLY_LABEL;
   // Only templates our rules send can come back at us; quick replies are typed by the user.
   const sentTemplates = new Set(compiled.rules.filter((c) => c.rule.enabled).map((c) => c.rule.templateId));
   const signal = automaticSignal(dm.text, {
     detectedAt: dm.detectedAt,
-    labels: [label],
+    labels: knownLabels(state),
     templateBodies: state.templates.filter((t) => sentTemplates.has(t.id)).map((t) => t.body),
     ownReplies: state.sends.filter((s) => s.threadId === dm.threadId),
   });
@@ -148,7 +168,7 @@ export function decide(dm: IncomingDm, state: DecisionState, now: number, rng: R
     locale: template.locale,
   });
   const body = render(template.body, vars, rng);
-  const text = settings.addAutoReplyLabel ? appendLabel(body, label) : body;
+  const text = settings.addAutoReplyLabel ? appendLabel(body, labelFor(state, template.locale)) : body;
   return {
     kind: 'reply',
     ruleId: rule.id,
