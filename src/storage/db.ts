@@ -1,8 +1,15 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { ActivityEntry, Contact, Rule, SendJob, ThreadState } from '../core/types.ts';
 import { DB_NAME } from './db-name.ts';
-import type { LedgerEntry, SettingsRow, StoredIncoming, StoredTemplate, Suggestion } from './rows.ts';
-import { STORES_V1, STORES_V2, upgradeToV2 } from './schema.ts';
+import type {
+  LedgerEntry,
+  SettingsRow,
+  StoredIncoming,
+  StoredTemplate,
+  Suggestion,
+  UndecidedDm,
+} from './rows.ts';
+import { STORES_V1, STORES_V2, STORES_V3, upgradeToV2 } from './schema.ts';
 
 export { DB_NAME };
 
@@ -21,11 +28,13 @@ export class AwayDb extends Dexie {
   jobs!: Table<SendJob, string>;
   activity!: Table<ActivityEntry, number>;
   suggestions!: Table<Suggestion, string>;
+  undecided!: Table<UndecidedDm, MessageKey>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
+    this.version(3).stores(STORES_V3);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { IncomingDm } from '../core/types.ts';
 import type { AwayDb } from './db.ts';
 import { findDuplicate, isInboxId, PREVIEW_WINDOW_MS, previewShowsLatest } from './preview-match.ts';
-import type { StoredIncoming } from './rows.ts';
+import type { StoredIncoming, UndecidedDm } from './rows.ts';
 
 /** X handles are case-insensitive; contacts and lists use the lower-case form. */
 export function normalizeHandle(handle: string): string {
@@ -16,17 +16,22 @@ export function normalizeHandle(handle: string): string {
  *
  * In the same transaction the thread row is created (its `firstSeenAt` is the baseline before which
  * everything is history) and the sender's contact row is created or its display name refreshed. A second
- * sighting is stored too (so a third is a no-op) but does not count as "they wrote again".
+ * sighting is stored too (so a third is a no-op) but does not count as "they wrote again". A new DM also
+ * gets an `undecided` row, removed with its decision's writes (see `claimDecision`).
  */
 export function recordIncoming(db: AwayDb, dm: IncomingDm): Promise<boolean> {
-  return db.transaction('rw', [db.incoming, db.threads, db.contacts], async () => {
+  return db.transaction('rw', [db.incoming, db.threads, db.contacts, db.undecided], async () => {
     if (await db.incoming.get([dm.threadId, dm.messageId])) return false;
     const duplicate = await findEarlierSighting(db, dm);
     await db.incoming.add(duplicate ? { ...dm, supersedes: duplicate.messageId } : { ...dm });
     if (duplicate && duplicate.supersededBy === undefined) {
       await db.incoming.update([duplicate.threadId, duplicate.messageId], { supersededBy: dm.messageId });
     }
-    if (!duplicate) await touchThread(db, dm);
+    if (!duplicate) {
+      await touchThread(db, dm);
+      // Stays until the decision is logged: a worker stopped before that decides it on its next wake.
+      await db.undecided.add({ threadId: dm.threadId, messageId: dm.messageId, detectedAt: dm.detectedAt });
+    }
     await touchContact(db, dm);
     return duplicate === undefined;
   });
@@ -103,4 +108,24 @@ async function touchContact(db: AwayDb, dm: IncomingDm): Promise<void> {
   } else if (dm.senderName !== '' && contact.name !== dm.senderName) {
     await db.contacts.update(handle, { name: dm.senderName });
   }
+}
+
+/**
+ * Marks a DM as decided, inside the caller's transaction (which must include `db.undecided`). False when
+ * it was decided already (or was never waiting): the caller must then write nothing, which is what keeps
+ * two wakes deciding the same DM from acting twice.
+ */
+export async function claimDecision(
+  db: AwayDb,
+  dm: Pick<IncomingDm, 'threadId' | 'messageId'>,
+): Promise<boolean> {
+  const key: [string, string] = [dm.threadId, dm.messageId];
+  if ((await db.undecided.get(key)) === undefined) return false;
+  await db.undecided.delete(key);
+  return true;
+}
+
+/** DMs whose decision was cut off, oldest first. */
+export function listUndecided(db: AwayDb): Promise<UndecidedDm[]> {
+  return db.undecided.orderBy('detectedAt').toArray();
 }

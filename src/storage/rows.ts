@@ -25,6 +25,13 @@ export interface StoredIncoming extends IncomingDm {
   supersededBy?: string;
 }
 
+/** A DM stored as new whose decision has not been logged yet (schema version 3). */
+export interface UndecidedDm {
+  threadId: string;
+  messageId: string;
+  detectedAt: number;
+}
+
 export type LedgerState = 'reserved' | 'sent' | 'failed';
 
 /** The exactly-once record: one row per (threadId, messageId) ever answered or being answered. */

@@ -20,7 +20,15 @@ export const STORES_V1 = {
 /** Version 2: templates get a user-chosen order (`position`), contact handles become case-insensitive. */
 export const STORES_V2 = { ...STORES_V1, templates: 'id, position' } as const;
 
-export const CURRENT_VERSION = 2;
+/**
+ * Version 3: `undecided` holds the DMs stored as new whose decision is not yet logged. The row is written
+ * with the DM and deleted with the decision's writes, so a worker stopped in between leaves it behind and
+ * the next wake decides it (background/undecided.ts). Nothing to migrate: DMs stored by an earlier version
+ * were decided (or lost) back then, and deciding them now would answer old messages.
+ */
+export const STORES_V3 = { ...STORES_V2, undecided: '[threadId+messageId], detectedAt' } as const;
+
+export const CURRENT_VERSION = 3;
 
 interface ContactV1 {
   handle: string;

@@ -37,6 +37,7 @@ describe('eraseEverything', () => {
       'suggestions',
       'templates',
       'threads',
+      'undecided',
     ]);
   });
 
@@ -45,7 +46,16 @@ describe('eraseEverything', () => {
     await eraseEverything(db, env);
     const after = await snapshot(db);
     expect(after).toEqual(await installed());
-    for (const name of ['incoming', 'ledger', 'jobs', 'activity', 'contacts', 'threads', 'suggestions']) {
+    for (const name of [
+      'incoming',
+      'ledger',
+      'jobs',
+      'activity',
+      'contacts',
+      'threads',
+      'suggestions',
+      'undecided',
+    ]) {
       expect(after[name], name).toEqual([]);
     }
     expect(after.settings).toHaveLength(1);

@@ -38,6 +38,7 @@ export async function fillEveryTable(db: AwayDb): Promise<void> {
   });
   await db.threads.put({ threadId: '100-200', firstSeenAt: AT, lastIncomingAt: AT, lastAutoReplyAt: AT });
   await db.incoming.put(dm({ detectedAt: AT }));
+  await db.undecided.put({ threadId: '100-200', messageId: dm().messageId, detectedAt: AT });
   await db.ledger.put({
     threadId: '100-200',
     messageId: 'm1',
