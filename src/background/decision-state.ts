@@ -1,4 +1,4 @@
-import type { DecisionState } from '../core/decide.ts';
+import type { AutoReplyLabels, DecisionState } from '../core/decide.ts';
 import { type CompiledRules, compileRules } from '../core/rules.ts';
 import type { IncomingDm, Rule } from '../core/types.ts';
 import type { AwayDb } from '../storage/db.ts';
@@ -33,6 +33,8 @@ export interface StateDeps {
   rules: RulesCache;
   /** The visible auto-reply label in the user's language, when one is configured. */
   autoReplyLabel?: string;
+  /** The label in each template language: replies carry their template's, loop checks know them all. */
+  autoReplyLabels?: AutoReplyLabels;
 }
 
 /** Everything `decide` needs about one DM, read from the database in one consistent transaction. */
@@ -59,6 +61,7 @@ export function loadDecisionState(deps: StateDeps, dm: IncomingDm, now: number):
         sends,
       };
       if (deps.autoReplyLabel !== undefined) state.autoReplyLabel = deps.autoReplyLabel;
+      if (deps.autoReplyLabels !== undefined) state.autoReplyLabels = deps.autoReplyLabels;
       return state;
     },
   );

@@ -1,10 +1,10 @@
-import { type DecisionState, decide } from '../core/decide.ts';
+import { type AutoReplyLabels, type DecisionState, decide } from '../core/decide.ts';
 import type { Rng } from '../core/rng.ts';
 import type { Decision, IncomingDm, SendJob } from '../core/types.ts';
 import { appendActivity } from '../storage/activity.ts';
 import { silenceContact } from '../storage/contacts.ts';
 import type { AwayDb } from '../storage/db.ts';
-import { normalizeHandle } from '../storage/incoming.ts';
+import { claimDecision, normalizeHandle } from '../storage/incoming.ts';
 import { scheduleJob } from '../storage/jobs.ts';
 import type { Environment } from '../storage/settings.ts';
 import { setSuggestion } from '../storage/suggestions.ts';
@@ -21,6 +21,8 @@ export interface PipelineDeps {
   rng: Rng;
   newId(): string;
   autoReplyLabel?: string;
+  /** The label in each template language (auto-reply-labels.ts); read once per decision. */
+  autoReplyLabels?: () => Promise<AutoReplyLabels>;
   /** A job or a retry was stored: the job clock must look at its wake-up time again. */
   changed(): void;
 }
@@ -50,29 +52,79 @@ function aimInside(state: DecisionState): DecisionState {
   return { ...state, settings: { ...state.settings, timing } };
 }
 
+/** Where the decision's writes go: all in one transaction with the claim (see `claimDecision`). */
+const OUTCOME_TABLES = (db: AwayDb) => [
+  db.undecided,
+  db.activity,
+  db.contacts,
+  db.suggestions,
+  db.ledger,
+  db.jobs,
+];
+
 /**
  * A new DM (or one decided again after its minimum gap): decide, then act on the decision and log it.
  * Callers run this one DM at a time (see SerialQueue): the caps count jobs written by earlier decisions,
  * so two decisions must never read the database at the same time.
+ *
+ * A first decision acts only if it claims the DM's `undecided` row, in the same transaction as its writes:
+ * a DM is decided exactly once, even when a wake's recovery (undecided.ts) and its arrival race. Returns
+ * null, having written nothing, when the DM was decided already.
  */
 export async function decideAndAct(
   deps: PipelineDeps,
   dm: IncomingDm,
   options: { retry?: boolean } = {},
-): Promise<Decision> {
+): Promise<Decision | null> {
   const { db } = deps;
+  // Only a shortcut: the claim below is what makes it exactly once.
+  if (!options.retry && (await db.undecided.get([dm.threadId, dm.messageId])) === undefined) return null;
   const now = deps.now();
+  const labels = await deps.autoReplyLabels?.();
   const state = await loadDecisionState(
     {
       db,
       env: deps.env,
       rules: deps.rules,
       ...(deps.autoReplyLabel ? { autoReplyLabel: deps.autoReplyLabel } : {}),
+      ...(labels ? { autoReplyLabels: labels } : {}),
     },
     dm,
     now,
   );
   const decision = decide(dm, aimInside(state), now, deps.rng);
+  const waits =
+    decision.kind === 'skip' &&
+    decision.reason === 'minGap' &&
+    decision.retryAt !== undefined &&
+    decision.retryAt - dm.detectedAt <= RETRY_MAX_AGE_MS;
+  // Stored before the decision is marked: a worker stopped in between decides the DM again on its next
+  // wake (and stores the same retry again), rather than losing the retry with nothing left to redo it.
+  if (waits && decision.kind === 'skip') {
+    await deps.retries.put({ threadId: dm.threadId, messageId: dm.messageId, retryAt: decision.retryAt! });
+  }
+  const acted = await db.transaction('rw', OUTCOME_TABLES(db), async () => {
+    // A retry was claimed by its first decision; it still clears a row left by an interrupted one.
+    if (!(await claimDecision(db, dm)) && !options.retry) return null;
+    return act(deps, dm, decision, { now, waits, retry: options.retry === true });
+  });
+  if (acted === null) return null;
+  if (acted || waits) deps.changed();
+  return decision;
+}
+
+/**
+ * The decision's writes, inside decideAndAct's transaction. True when a job was stored: the job clock
+ * must look at it.
+ */
+async function act(
+  deps: PipelineDeps,
+  dm: IncomingDm,
+  decision: Decision,
+  context: { now: number; waits: boolean; retry: boolean },
+): Promise<boolean> {
+  const { db } = deps;
+  const { now } = context;
   const entry = {
     at: now,
     threadId: dm.threadId,
@@ -82,19 +134,11 @@ export async function decideAndAct(
 
   if (decision.kind === 'skip') {
     if (decision.reason === 'stopWord') await silenceContact(db, dm.senderHandle, now);
-    const waits =
-      decision.reason === 'minGap' &&
-      decision.retryAt !== undefined &&
-      decision.retryAt - dm.detectedAt <= RETRY_MAX_AGE_MS;
-    if (waits) {
-      await deps.retries.put({ threadId: dm.threadId, messageId: dm.messageId, retryAt: decision.retryAt! });
-      deps.changed();
-    }
     // A retry that is held back again was already logged as waiting for the gap.
-    if (!(waits && options.retry)) {
+    if (!(context.waits && context.retry)) {
       await appendActivity(db, { ...entry, kind: 'skipped', reason: decision.reason, text: dm.text }, now);
     }
-    return decision;
+    return false;
   }
 
   if (decision.mode === 'suggest') {
@@ -107,7 +151,7 @@ export async function decideAndAct(
       createdAt: now,
     });
     await appendActivity(db, { ...entry, kind: 'suggested', text: decision.text }, now);
-    return decision;
+    return false;
   }
 
   const dueAt = planStart(dm, now) + decision.timing.readMs + decision.timing.thinkMs;
@@ -130,9 +174,8 @@ export async function decideAndAct(
   const reserved = await scheduleJob(db, job);
   if (reserved.reserved) {
     await appendActivity(db, { ...entry, kind: 'scheduled', text: decision.text }, now);
-    deps.changed();
   }
-  return decision;
+  return reserved.reserved;
 }
 
 /** Runs tasks one after another, in call order; a failing task does not stop the ones after it. */

@@ -11,6 +11,7 @@ import { ensureSeeded } from '../storage/seed.ts';
 import { getSettings } from '../storage/settings.ts';
 import { uiEnv } from '../ui/db.ts';
 import { resolveLang } from '../ui/i18n.ts';
+import { cachedAutoReplyLabels } from './auto-reply-labels.ts';
 import { autoArmed, CHAT_URL_PATTERNS, ChatTabKeeper } from './chat-tab.ts';
 import { RulesCache } from './decision-state.ts';
 import { type AdapterStatusStore, type KeyValueArea, memoryArea } from './detection.ts';
@@ -22,6 +23,7 @@ import { decideAndAct, type PipelineDeps, SerialQueue } from './pipeline.ts';
 import { RetryStore } from './retries.ts';
 import { LEASE_MS } from './send-config.ts';
 import type { TabInfo } from './tab-choice.ts';
+import { recoverUndecided } from './undecided.ts';
 
 export interface SendingDeps {
   db: () => AwayDb;
@@ -75,6 +77,8 @@ export function registerSending(
     timeZone: uiEnv().timeZone,
   }).catch((error: unknown) => console.error('Away for X: seeding failed', error));
 
+  // Bundled files, read from the extension's own package: no network.
+  const labels = cachedAutoReplyLabels(async (path) => (await fetch(browser.runtime.getURL(path))).text());
   const pipeline = (): PipelineDeps => ({
     db: deps.db(),
     env: uiEnv(),
@@ -83,6 +87,7 @@ export function registerSending(
     now: Date.now,
     rng: Math.random,
     newId: () => crypto.randomUUID(),
+    autoReplyLabels: labels,
     changed: () => void clock.wake(),
   });
   const decideQueued = (dm: IncomingDm, retry = false) =>
@@ -182,6 +187,10 @@ export function registerSending(
     error: (error: unknown) => console.error('Away for X: auto mode watch failed', error),
   });
   void clock.wake();
+  // DMs whose decision the previous worker did not get to (it was stopped right after storing them).
+  void recoverUndecided({ db: deps.db(), now: Date.now, decide: (dm) => decideQueued(dm) }).catch(
+    (error: unknown) => console.error('Away for X: deciding interrupted DMs failed', error),
+  );
 
   return {
     onNewDm: (dm) =>

@@ -173,7 +173,12 @@ export type SkipReason =
   /** The matching rule's template was deleted. */
   | 'templateMissing'
   /** The matching rule's template does not pass validateTemplate. */
-  | 'templateInvalid';
+  | 'templateInvalid'
+  /**
+   * Not from `decide`: the worker was stopped between storing the DM and deciding it, and by its next
+   * wake the DM was too old to answer as if on time (background/undecided.ts).
+   */
+  | 'decisionInterrupted';
 
 export interface TimingPlan {
   /** Reading the message. */

@@ -36,6 +36,7 @@ export const SKIP_REASON_KEYS: Record<SkipReason, string> = {
   noRuleMatched: 'skipReason_noRuleMatched',
   templateMissing: 'skipReason_templateMissing',
   templateInvalid: 'skipReason_templateInvalid',
+  decisionInterrupted: 'skipReason_decisionInterrupted',
 };
 
 export const PROBLEM_KEYS: Record<ProblemCode, string> = {

@@ -128,7 +128,7 @@ describe('pipeline: a DM stored as new is decided, acted on and logged', () => {
     expect(retry).toEqual({
       threadId: held.threadId,
       messageId: held.messageId,
-      retryAt: first.kind === 'skip' ? first.retryAt : 0,
+      retryAt: first?.kind === 'skip' ? first.retryAt : 0,
     });
 
     // Too early still: held again, not logged twice.
@@ -152,7 +152,7 @@ describe('pipeline: a DM stored as new is decided, acted on and logged', () => {
     await decideAndAct(deps, message);
     // The same message decided again (a retry racing a new decision): the ledger refuses it.
     await db.jobs.clear();
-    await decideAndAct(deps, message);
+    await decideAndAct(deps, message, { retry: true });
     expect(await db.jobs.count()).toBe(0);
     expect((await db.activity.toArray()).filter((e) => e.kind === 'scheduled')).toHaveLength(1);
   });
