@@ -6,6 +6,7 @@ import { cancelledEntry } from '../ui/cancelled-entry.ts';
 import { uiDb } from '../ui/db.ts';
 import { formatDateTime, t } from '../ui/i18n.ts';
 import { liveValue, useLive } from '../ui/live.ts';
+import { jobWaitingText } from '../ui/words.ts';
 
 /**
  * Cancels one reply that has not gone out. A reply being typed is cancelled too: the typing tab checks
@@ -25,6 +26,8 @@ export async function cancelPendingJob(id: string, now: number): Promise<boolean
 
 function JobItem({ job, onCancel }: { job: SendJob; onCancel: () => Promise<void> }) {
   const busy = useSignal(false);
+  // A job being typed is past whatever held it back last time.
+  const waiting = job.state === 'pending' ? jobWaitingText(job.error) : null;
   return (
     <li class="card">
       <p>
@@ -35,6 +38,7 @@ function JobItem({ job, onCancel }: { job: SendJob; onCancel: () => Promise<void
             : t('jobDueAt', formatDateTime(job.dueAt, { weekday: undefined }))}
         </span>
       </p>
+      {waiting && <p class="muted">{waiting}</p>}
       <p class="quote">{job.text}</p>
       <button
         type="button"

@@ -7,7 +7,7 @@ import type {
   ThreadKind,
   TriggerKind,
 } from '../core/types.ts';
-import type { SendProblemCode } from '../messaging/sending.ts';
+import type { FailureCode, PostponeCode, SendProblemCode } from '../messaging/sending.ts';
 import type { TabProblem } from '../messaging/ui.ts';
 import type { ProblemCode } from '../storage/problems.ts';
 import { t } from './i18n.ts';
@@ -70,6 +70,14 @@ export const SEND_PROBLEM_KEYS: Record<SendProblemCode, string> = {
   expired: 'sendProblem_expired',
 };
 
+/** Why a pending reply was put back for later (a tab's postpone code, kept in the job's `error`). */
+export const JOB_WAITING_KEYS: Record<PostponeCode, string> = {
+  userBusy: 'jobWaiting_userBusy',
+  threadMismatch: 'jobWaiting_threadMismatch',
+  threadNotListed: 'jobWaiting_threadNotListed',
+  notLoaded: 'jobWaiting_notLoaded',
+};
+
 export const ACTIVITY_KIND_KEYS: Record<ActivityKind, string> = {
   detected: 'activityKind_detected',
   skipped: 'activityKind_skipped',
@@ -121,7 +129,7 @@ export const THREAD_KIND_KEYS: Record<ThreadKind, string> = {
   request: 'threadKind_request',
 };
 
-function isKey<K extends string>(table: Record<K, string>, code: string): code is K {
+function isKey<K extends string>(table: Record<K, unknown>, code: string): code is K {
   return Object.hasOwn(table, code);
 }
 
@@ -137,4 +145,21 @@ export function loopSignalText(signal: string): string | null {
 
 export function tabProblemText(problem: TabProblem): string {
   return t(TAB_PROBLEM_KEYS[problem]);
+}
+
+const FAILURE_CODES: Record<FailureCode, true> = {
+  noComposer: true,
+  textRejected: true,
+  sendFailed: true,
+  notConfirmed: true,
+};
+
+/**
+ * Why a pending reply waits, from its job's `error`: put back by the tab (postponed), or failed once and
+ * to be tried again. Null when it has not been tried yet or the code is unknown (a newer tab's).
+ */
+export function jobWaitingText(error: string | undefined): string | null {
+  if (error === undefined) return null;
+  if (isKey(JOB_WAITING_KEYS, error)) return t(JOB_WAITING_KEYS[error]);
+  return isKey(FAILURE_CODES, error) ? t('jobWaiting_retry', t(SEND_PROBLEM_KEYS[error])) : null;
 }
