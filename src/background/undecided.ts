@@ -20,7 +20,9 @@ export interface RecoveryDeps {
 }
 
 export interface RecoveryCounts {
+  /** Handed to `decide` (which does nothing if the DM's own decision claimed it first). */
   decided: number;
+  /** Logged as `decisionInterrupted`. */
   tooLate: number;
 }
 
