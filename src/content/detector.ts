@@ -66,12 +66,19 @@ export class Detector {
     if (!this.#root) return;
     const rows: Element[] = [];
     const inboxRows = new Set<Element>();
+    let lastTarget: Node | null = null;
+    let owner: Element | null = null;
     for (const record of records) {
       // A change inside an inbox row (its attributes, its preview re-rendered, its unread dot) concerns
-      // that row alone: nothing added inside it can be another row.
-      const owner = this.#inboxRowAround(record.target);
-      if (owner) inboxRows.add(owner);
-      else if (record.type === 'childList') {
+      // that row alone: nothing added inside it can be another row. X re-renders a row with several
+      // records on the same node in a row (attributes, then children): one lookup serves them all.
+      if (record.target !== lastTarget) {
+        lastTarget = record.target;
+        owner = this.#inboxRowAround(lastTarget);
+        if (owner) inboxRows.add(owner);
+      }
+      if (owner) continue;
+      if (record.type === 'childList') {
         for (const node of record.addedNodes) this.#collect(node, rows, inboxRows);
       }
     }

@@ -2,7 +2,13 @@ import type { IncomingDm } from '../core/types.ts';
 import { INBOX_ID_PREFIX } from '../storage/preview-match.ts';
 import { stableHash } from './stable-hash.ts';
 import { clip } from './text-limits.ts';
-import { inboxRowSignature, inboxRowThreadId, isInboxRow, parseInboxRow } from './x/inbox-row.ts';
+import {
+  inboxRowDescription,
+  inboxRowTestId,
+  inboxRowThreadId,
+  isInboxRow,
+  parseInboxRow,
+} from './x/inbox-row.ts';
 import { inboxRow } from './x/selectors.ts';
 
 /** The last preview this page saw for a thread, and whether it still waits for a verdict. */
@@ -14,9 +20,10 @@ interface Entry {
   batch: number;
 }
 
-/** What a row element showed when it was last read. */
+/** What a row element showed when it was last read (compared as two strings, never concatenated). */
 interface RowMemo {
-  signature: string;
+  testId: string;
+  description: string | null;
   threadId: string | null;
 }
 
@@ -68,14 +75,15 @@ export class InboxDetector {
   }
 
   #touch(row: Element, openThreadId: string | null, anyKnown: boolean): void {
-    const signature = inboxRowSignature(row);
+    const testId = inboxRowTestId(row);
+    const description = inboxRowDescription(row);
     const memo = this.#rows.get(row);
-    if (memo?.signature === signature) {
+    if (memo && memo.description === description && memo.testId === testId) {
       // Unchanged text: only a preview still waiting for its unread dot deserves another look.
       if (memo.threadId === null || !this.#entries.get(memo.threadId)?.pending) return;
     }
     const parsed = parseInboxRow(row);
-    this.#rows.set(row, { signature, threadId: parsed?.threadId ?? null });
+    this.#rows.set(row, { testId, description, threadId: parsed?.threadId ?? null });
     if (!parsed) return;
     let entry = this.#entries.get(parsed.threadId);
     if (!entry) {

@@ -56,7 +56,9 @@ export class ThreadDetector {
     candidates.sort(byDocumentOrder);
     for (const row of candidates) {
       const uuid = rowUuid(row);
-      if (uuid === '' || memory.known.has(uuid) || row.closest(messageList) !== list) continue;
+      if (uuid === '' || memory.known.has(uuid)) continue;
+      // The list was found from the first candidate: a single row (the usual case) needs no second look.
+      if (candidates.length > 1 && row.closest(messageList) !== list) continue;
       this.#remember(memory, uuid);
       if (anchor === null) continue;
       if (!(anchor.compareDocumentPosition(row) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;

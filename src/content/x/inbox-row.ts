@@ -33,11 +33,15 @@ export function isInboxRow(element: Element): boolean {
 }
 
 /**
- * Everything `parseInboxRow` reads from the row element itself, in one string (the unread dot aside):
- * a row re-rendered or moved with an equal signature parses the same, so it need not be parsed again.
+ * What decides how a row parses, read without parsing: its test id (which thread) and its description
+ * (everything else but the unread dot). A row moved or re-rendered with both unchanged parses the same.
  */
-export function inboxRowSignature(row: Element): string {
-  return `${testIdOf(row)}\n${row.getAttribute(inboxRowDescriptionAttribute) ?? ''}`;
+export function inboxRowTestId(row: Element): string {
+  return testIdOf(row);
+}
+
+export function inboxRowDescription(row: Element): string | null {
+  return row.getAttribute(inboxRowDescriptionAttribute);
 }
 
 /** The thread of an inbox row, from its test id alone (no description parsing). */

@@ -45,20 +45,33 @@ export function rowDirection(row: Element): Direction {
 }
 
 /**
- * The row's hidden labels, the first element with id `<uuid>-time` and `<uuid>-sender`, in one pass over
- * the row. Ids are compared, never put into a selector.
+ * The row's hidden labels, the first element with id `<uuid>-time` and `<uuid>-sender` in the row. Ids
+ * are compared, never put into a selector. The tree's id index answers at once in the usual case (the id
+ * is unique and inside this row); anything else takes the walk over the row's elements.
  */
 function labels(row: Element, uuid: string): { time: string; sender: string } {
   const timeId = uuid + timeLabelSuffix;
   const senderId = uuid + senderLabelSuffix;
-  let time: string | null = null;
-  let sender: string | null = null;
+  const root = row.getRootNode() as Partial<NonElementParentNode>;
+  if (typeof root.getElementById === 'function') {
+    const time = root.getElementById(timeId);
+    const sender = root.getElementById(senderId);
+    if ((time === null || row.contains(time)) && (sender === null || row.contains(sender))) {
+      return { time: labelText(time), sender: labelText(sender) };
+    }
+  }
+  let time: Element | null = null;
+  let sender: Element | null = null;
   for (const element of row.querySelectorAll(rowLabel)) {
-    if (time === null && element.id === timeId) time = element.textContent?.trim() ?? '';
-    else if (sender === null && element.id === senderId) sender = element.textContent?.trim() ?? '';
+    if (time === null && element.id === timeId) time = element;
+    else if (sender === null && element.id === senderId) sender = element;
     if (time !== null && sender !== null) break;
   }
-  return { time: time ?? '', sender: sender ?? '' };
+  return { time: labelText(time), sender: labelText(sender) };
+}
+
+function labelText(element: Element | null): string {
+  return element?.textContent?.trim() ?? '';
 }
 
 function rowText(row: Element, uuid: string): string {

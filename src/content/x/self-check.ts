@@ -45,8 +45,11 @@ export function selfCheck(found: ChatRoot | null, url: string): SelfCheckResult 
   if (isChatInbox(url) && !has(inboxPanel)) missing.push('inboxPanel');
   if (isRequestsList(url) && !has(requestsPanel)) missing.push('requestsPanel');
   if (kind !== null) {
-    if (!has(conversationPanel)) missing.push('conversationPanel');
-    const list = root.querySelector(messageList);
+    // Everything of the open thread is inside its panel: looking there spares a walk over the inbox.
+    const panel = root.querySelector(conversationPanel);
+    if (!panel) missing.push('conversationPanel');
+    const scope: ParentNode = panel ?? root;
+    const list = scope.querySelector(messageList);
     if (!list) missing.push('messageList');
     // Rows whose direction cannot be read would be neither reported nor safely ignored.
     else {
@@ -57,7 +60,8 @@ export function selfCheck(found: ChatRoot | null, url: string): SelfCheckResult 
       if (rows.some((row) => rowDirection(row) === 'unknown')) missing.push('messageDirection');
     }
     // A message request shows accept / decline until accepted, not a composer.
-    if (kind !== 'request' && !(has(composerTextarea) && has(composerSendButton))) missing.push('composer');
+    const hasComposer = scope.querySelector(composerTextarea) && scope.querySelector(composerSendButton);
+    if (kind !== 'request' && !hasComposer) missing.push('composer');
   }
   return { ok: missing.length === 0, variant: found.variant, missing };
 }

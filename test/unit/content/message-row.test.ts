@@ -67,6 +67,23 @@ describe('message rows', () => {
     });
   });
 
+  it('reads its own labels in the page and in a shadow root, even when an earlier element has the same id', () => {
+    const host = document.createElement('div');
+    document.body.replaceChildren(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    for (const parent of [document.body, shadow]) {
+      // A quoted copy of the labels earlier in the page: same ids, outside the row.
+      const quote = document.createElement('span');
+      quote.id = '5b0e-time';
+      quote.textContent = 'yesterday';
+      const inPage = row({ sender: 'Alice' });
+      parent.append(inPage);
+      expect(parseMessageRow(inPage)).toMatchObject({ timeLabel: '10:42 AM', senderName: 'Alice' });
+      parent.prepend(quote);
+      expect(parseMessageRow(inPage)).toMatchObject({ timeLabel: '10:42 AM', senderName: 'Alice' });
+    }
+  });
+
   it('keeps hostile text as text: nothing is parsed as markup', () => {
     const hostile = '<img src=x onerror="window.pwned=1"><script>alert(1)</script>';
     const el = row({ text: hostile });
