@@ -106,10 +106,10 @@ export interface DetectionDeps {
 
 /**
  * The page waits for acknowledgements only to know what to post again after a break, so they are sent
- * in bulk: one post per second at most instead of one per DM, each of which would cost the page's main
- * thread a callback.
+ * in bulk: one post every few seconds at most instead of one per DM, each of which would cost the page's
+ * main thread a callback. Well under the page's ACK_TIMEOUT_MS.
  */
-export const ACK_DELAY_MS = 1000;
+export const ACK_DELAY_MS = 3000;
 
 /**
  * Stores a detected DM, which keeps each message once (re-renders, reloads, two tabs and batches posted

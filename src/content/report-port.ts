@@ -27,9 +27,10 @@ export const ACK_TIMEOUT_MS = 10_000;
 /**
  * Posts are at least this far apart, so a burst of DMs (X delivering a backlog, a busy group) goes out in
  * a few posts: each one costs the page's main thread ~0.2 ms in Chrome whatever it carries. A DM after a
- * quiet moment still goes out at the end of the task that showed it.
+ * quiet second still goes out at the end of the task that showed it. Waiting costs replies nothing: they
+ * are planned from the DM's `detectedAt`, and their human-like delays are seconds long.
  */
-export const MIN_POST_GAP_MS = 250;
+export const MIN_POST_GAP_MS = 1000;
 
 interface Posted {
   batch: DmBatch;
