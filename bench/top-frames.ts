@@ -1,5 +1,5 @@
-// `npx tsx bench/top-frames.ts [dist]`: one run of the extension on the bench's page, then where its
-// main-thread time went. Build unminified first so the names mean something, e.g.
+// `npx tsx bench/top-frames.ts [dist] [runs]`: runs of the extension on the bench's page (one by default),
+// then where its main-thread time went, summed over the runs. Build unminified first so the names mean something, e.g.
 //   npx vite build --mode chrome --minify false --outDir /tmp/afx-dist && npx tsx bench/top-frames.ts /tmp/afx-dist
 // Prints the content script's own functions by self time, and by time including the DOM and browser calls
 // they made (the "leaf" is the innermost frame, ours or native), so a slow selector shows up by name.
@@ -19,7 +19,11 @@ function add(map: Map<string, Tally>, key: string, us: number): void {
   map.set(key, entry);
 }
 
-const label = (node: ProfileNode) => node.callFrame.functionName || '(anonymous)';
+/** A function's name; anonymous ones (callbacks) by their line in the built file, to tell them apart. */
+const label = (node: ProfileNode) => {
+  const frame = node.callFrame as ProfileNode['callFrame'] & { lineNumber?: number };
+  return frame.functionName || `(anonymous):${(frame.lineNumber ?? -1) + 1}`;
+};
 
 /** Per sample with our script on the stack: our innermost frame, the leaf, and our outermost frame. */
 export function breakdown(profile: CpuProfile, ours: (url: string) => boolean) {
@@ -60,21 +64,41 @@ function print(title: string, map: Map<string, Tally>, top = 25): void {
     console.log(`  ${ms.toFixed(2).padStart(8)} ms ${String(samples).padStart(5)}  ${key}`);
 }
 
+function merge(into: Map<string, Tally>, from: Map<string, Tally>): void {
+  for (const [key, { ms, samples }] of from) {
+    const entry = into.get(key) ?? { ms: 0, samples: 0 };
+    entry.ms += ms;
+    entry.samples += samples;
+    into.set(key, entry);
+  }
+}
+
 async function main(): Promise<void> {
-  const dist = process.argv[2];
-  const run = await runVariant('extension', dist ? { dist } : {});
-  const matcher = run.detectorUrl;
-  if (!matcher) throw new Error('No detector URL for the extension run.');
-  const total = attribute(run.profile, matcher);
-  console.log(
-    `${BENCH.dms} DMs: inclusive ${total.inclusiveMs.toFixed(1)} ms, self ${total.selfMs.toFixed(1)} ms, ` +
-      `page script ${run.scriptMs.toFixed(0)} ms, task ${run.taskMs.toFixed(0)} ms, ` +
-      `${run.detections.length} sightings`,
-  );
-  const { innermost, leafUnder, entry } = breakdown(run.profile, matcher);
-  print('By our outermost frame (the entry point: observer callback, port, timer):', entry);
-  print('By our innermost frame (including the DOM / browser calls it made):', innermost);
-  print('By our innermost frame → leaf:', leafUnder, 40);
+  const dist = process.argv[2] || undefined;
+  const runs = Number(process.argv[3] ?? 1);
+  const totals = {
+    innermost: new Map<string, Tally>(),
+    leafUnder: new Map<string, Tally>(),
+    entry: new Map<string, Tally>(),
+  };
+  for (let i = 0; i < runs; i++) {
+    const run = await runVariant('extension', dist ? { dist } : {});
+    const matcher = run.detectorUrl;
+    if (!matcher) throw new Error('No detector URL for the extension run.');
+    const total = attribute(run.profile, matcher);
+    console.log(
+      `${BENCH.dms} DMs: inclusive ${total.inclusiveMs.toFixed(1)} ms, self ${total.selfMs.toFixed(1)} ms, ` +
+        `page script ${run.scriptMs.toFixed(0)} ms, task ${run.taskMs.toFixed(0)} ms, ` +
+        `${run.detections.length} sightings`,
+    );
+    const parts = breakdown(run.profile, matcher);
+    merge(totals.innermost, parts.innermost);
+    merge(totals.leafUnder, parts.leafUnder);
+    merge(totals.entry, parts.entry);
+  }
+  print('By our outermost frame (the entry point: observer callback, port, timer):', totals.entry);
+  print('By our innermost frame (including the DOM / browser calls it made):', totals.innermost);
+  print('By our innermost frame → leaf:', totals.leafUnder, 40);
 }
 
 main().catch((error: unknown) => {
