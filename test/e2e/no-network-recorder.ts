@@ -1,14 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Request, type Worker } from 'playwright-core';
-import { chromiumPath } from './support/browser-paths.ts';
-import { killProcessesUsing, removeProfile, withTimeout } from './support/cleanup.ts';
+import type { BrowserContext, Page, Request, Worker } from 'playwright-core';
+import { launchChromiumWithExtension } from './support/chromium-launch.ts';
+import { routeRequests } from './support/chromium-routing.ts';
 import { sampleSeed } from './support/fake-x-seed.ts';
-import { fakeXReply } from './support/fake-x-server.ts';
-import type { ExternalRequest } from './support/network-policy.ts';
-import { extensionDir } from './support/paths.ts';
-import { RecordingProxy } from './support/recording-proxy.ts';
+import type { Disposition, ExternalRequest } from './support/network-policy.ts';
 
 /** One request some context of the browser made, and which context. */
 export interface Seen {
@@ -37,66 +31,33 @@ export interface RecordedBrowser {
 export async function launchRecorded(): Promise<RecordedBrowser> {
   // Read by Playwright when it attaches to a service worker: report (and route) the worker's requests too.
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
-  const dist = extensionDir('chromium');
   const proxied: ExternalRequest[] = [];
-  const proxy = await RecordingProxy.start(proxied);
-  const profile = mkdtempSync(join(tmpdir(), 'afx-no-network-'));
   const seen: Seen[] = [];
-  let context: BrowserContext | null = null;
-  const close = async () => {
-    try {
-      if (context) await withTimeout(context.close(), 10_000, 'closing Chromium');
-    } catch {
-      // The kill below ends it.
-    } finally {
-      killProcessesUsing(profile);
-      removeProfile(profile);
-      await proxy.close();
-    }
-  };
+  const launched = await launchChromiumWithExtension({
+    profilePrefix: 'afx-no-network-',
+    // Chromium never proxies loopback unless told so: a request to 127.0.0.1 must be seen too.
+    extraArgs: ['--proxy-bypass-list=<-loopback>'],
+    proxy: { log: proxied },
+    async prepare(context) {
+      context.on('request', (request) => seen.push({ url: request.url(), from: origin(request) }));
+      // Stricter than the shared policy: not even loopback is let through.
+      await routeRequests(context, { fakeX: { seed: sampleSeed() }, classify: fakeXOrExtension });
+    },
+  });
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath(),
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        `--disable-extensions-except=${dist}`,
-        `--load-extension=${dist}`,
-        // Chromium never proxies loopback unless told so: a request to 127.0.0.1 must be seen too.
-        '--proxy-bypass-list=<-loopback>',
-      ],
-      ignoreDefaultArgs: ['--disable-extensions'],
-      proxy: { server: `http://127.0.0.1:${proxy.port}` },
-      viewport: { width: 1280, height: 800 },
-    });
-    context.on('request', (request) => seen.push({ url: request.url(), from: origin(request) }));
-    const config = { seed: sampleSeed() };
-    await context.route('**/*', async (route) => {
-      const request = route.request();
-      const url = new URL(request.url());
-      try {
-        if (url.protocol === 'https:' && url.hostname === 'x.com') {
-          const reply = fakeXReply(request.url(), request.isNavigationRequest(), config);
-          await route.fulfill({ status: reply.status, contentType: reply.contentType, body: reply.body });
-        } else if (url.protocol === 'chrome-extension:') await route.continue();
-        else await route.abort('blockedbyclient');
-      } catch {
-        // The browser closed with the request in flight.
-      }
-    });
-    const worker =
-      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const { context } = launched;
     const page = context.pages()[0] ?? (await context.newPage());
-    return { context, page, worker, extensionId: new URL(worker.url()).host, seen, proxied, close };
+    return { ...launched, page, seen, proxied };
   } catch (error) {
-    await close();
+    await launched.close();
     throw error;
   }
+}
+
+function fakeXOrExtension(raw: string): Disposition {
+  const url = new URL(raw);
+  if (url.protocol === 'https:' && url.hostname === 'x.com') return 'fake-x';
+  return url.protocol === 'chrome-extension:' ? 'local' : 'external';
 }
 
 function origin(request: Request): string {

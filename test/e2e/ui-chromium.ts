@@ -1,10 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { chromiumPath } from './support/browser-paths.ts';
-import { killProcessesUsing, removeProfile, withTimeout } from './support/cleanup.ts';
-import { extensionDir } from './support/paths.ts';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { extensionWorker, launchChromiumWithExtension } from './support/chromium-launch.ts';
+import { routeRequests } from './support/chromium-routing.ts';
 
 /**
  * Chromium with the built extension, for the cockpit's own tests: they need what the shared session
@@ -26,60 +22,28 @@ export interface Cockpit {
 }
 
 export async function launchCockpit(): Promise<Cockpit> {
-  const dist = extensionDir('chromium');
-  const profile = mkdtempSync(join(tmpdir(), 'afx-ui-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-    ],
-    ignoreDefaultArgs: ['--disable-extensions'],
+  const { context, worker, extensionId, close } = await launchChromiumWithExtension({
+    profilePrefix: 'afx-ui-',
+    // No fake X here: only the extension's own files load.
+    prepare: (context) =>
+      routeRequests(context, {
+        classify: (url) => (url.startsWith('chrome-extension://') ? 'local' : 'external'),
+      }),
   });
-  try {
-    await context.route('**/*', (route) =>
-      (route.request().url().startsWith('chrome-extension://') ? route.continue() : route.abort()).catch(
-        () => undefined,
-      ),
-    );
-    const liveWorker = async () =>
-      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-    const worker = await liveWorker();
-    const extensionId = new URL(worker.url()).host;
-    return {
-      context,
-      worker,
-      extensionId,
-      liveWorker,
-      async open(path, { width = 1280, height = 800, colorScheme = 'light' } = {}) {
-        const page = await context.newPage();
-        await page.setViewportSize({ width, height });
-        await page.emulateMedia({ colorScheme });
-        await page.goto(`chrome-extension://${extensionId}/${path}`);
-        return page;
-      },
-      close: async () => {
-        try {
-          await withTimeout(context.close(), 10_000, 'closing Chromium');
-        } finally {
-          killProcessesUsing(profile);
-          removeProfile(profile);
-        }
-      },
-    };
-  } catch (error) {
-    await context.close().catch(() => undefined);
-    killProcessesUsing(profile);
-    removeProfile(profile);
-    throw error;
-  }
+  return {
+    context,
+    worker,
+    extensionId,
+    liveWorker: () => extensionWorker(context),
+    async open(path, { width = 1280, height = 800, colorScheme = 'light' } = {}) {
+      const page = await context.newPage();
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme });
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    close,
+  };
 }
 
 /** The toolbar button as the worker set it (chrome.action has no page-side reader). */
