@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import webExt from 'web-ext';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const artifactsDir = new URL('../release/', import.meta.url).pathname;
+// RELEASE_DIR lets the release test package into a temporary folder instead of release/.
+const artifactsDir = process.env.RELEASE_DIR || new URL('../release/', import.meta.url).pathname;
 
 for (const target of ['chrome', 'firefox']) {
   const sourceDir = new URL(`../dist/${target}/`, import.meta.url).pathname;

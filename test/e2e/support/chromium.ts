@@ -8,7 +8,7 @@ import type { ResolvedOptions, Session, SessionPage } from './session-types.ts';
 
 export async function openChromium(options: ResolvedOptions): Promise<Session> {
   const launched = await launchChromium({
-    dist: options.extension ? extensionDir('chromium') : null,
+    dist: options.extension ? (options.extensionPath ?? extensionDir('chromium')) : null,
     profilePrefix: 'afx-chromium-',
     headless: options.headless,
     // The proxy belongs to the session, which closes it.

@@ -19,7 +19,10 @@ import type { ResolvedOptions, Session, SessionPage } from './session-types.ts';
  * from the x.com page with window.open (the e2e build lists them in web_accessible_resources).
  */
 export async function openFirefox(options: ResolvedOptions): Promise<Session> {
-  const dist = options.extension ? extensionDir('firefox') : null;
+  const dist = options.extension ? (options.extensionPath ?? extensionDir('firefox')) : null;
+  // A store package lists no web_accessible_resources, so x.com cannot open its pages: the driver
+  // navigates to them instead, which Firefox allows only with system access.
+  const navigateToPages = options.extensionPath !== null;
   const profile = mkdtempSync(join(tmpdir(), 'afx-firefox-'));
   const uuid = randomUUID();
   let browser: Browser | null = null;
@@ -30,6 +33,7 @@ export async function openFirefox(options: ResolvedOptions): Promise<Session> {
       executablePath: firefoxPath(),
       headless: options.headless,
       userDataDir: profile,
+      args: navigateToPages ? ['--remote-allow-system-access'] : [],
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
         // Everything that is not intercepted goes to the recording proxy (loopback stays direct).
@@ -53,7 +57,7 @@ export async function openFirefox(options: ResolvedOptions): Promise<Session> {
     const first = (await browser.pages())[0] ?? (await browser.newPage());
     const page = await xPage(first, options);
     await page.goto(options.path);
-    return session(browser, page, dist ? uuid : null, profile, options);
+    return session(browser, page, dist ? uuid : null, profile, options, navigateToPages);
   } catch (error) {
     await shutdown(browser, profile);
     throw error;
@@ -87,6 +91,7 @@ function session(
   uuid: string | null,
   profile: string,
   options: ResolvedOptions,
+  navigateToPages: boolean,
 ): Session {
   const requireUuid = () => {
     if (!uuid) throw new Error('This session was opened without the extension.');
@@ -95,6 +100,7 @@ function session(
   let reader: SessionPage | null = null;
   const extensionPage = async (path: string): Promise<SessionPage> => {
     const url = `moz-extension://${requireUuid()}/${path.replace(/^\//, '')}`;
+    if (navigateToPages) return navigateTo(await browser.newPage(), url);
     const before = new Set(await browser.pages());
     await page.evaluate((target) => {
       window.open(target, '_blank');
@@ -132,6 +138,23 @@ function session(
       options.externalLog.filter((r) => includeBrowser || r.source !== 'browser'),
     close: () => shutdown(browser, profile),
   };
+}
+
+/**
+ * Puppeteer's goto never sees the load of a moz-extension page under BiDi (it keeps reporting
+ * about:blank), so the navigation is started and the page itself says when it has loaded.
+ */
+async function navigateTo(tab: Page, url: string): Promise<SessionPage> {
+  tab.goto(url, { timeout: 10_000 }).catch(() => undefined);
+  const wrapped = wrapPuppeteer(tab);
+  const loaded = (target: string) => location.href.startsWith(target) && document.readyState === 'complete';
+  const deadline = Date.now() + 10_000;
+  // An evaluation that lands while the document is being replaced fails: that is "not yet".
+  while (!(await wrapped.evaluate(loaded, url).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`${url} did not load`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return wrapped;
 }
 
 async function shutdown(browser: Browser | null, profile: string): Promise<void> {

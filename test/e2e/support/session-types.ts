@@ -43,6 +43,12 @@ export interface OpenSessionOptions {
   variant?: Variant;
   /** Load the built extension (default true). `false` gives the bench its baseline. */
   extension?: boolean;
+  /**
+   * Load this extension instead of dist/: an unpacked folder (Chromium), a folder or a .zip (Firefox).
+   * The store packages have no web_accessible_resources, so Firefox then opens extension pages by
+   * navigating to them, which its driver allows only with system access (turned on for that session).
+   */
+  extensionPath?: string;
   /** Initial account: threads, participants and history already on screen at the first load. */
   state?: Seed;
   config?: Partial<Omit<FakeXConfig, 'variant' | 'seed'>>;
@@ -77,6 +83,7 @@ export interface Session {
 export interface ResolvedOptions {
   variant: Variant;
   extension: boolean;
+  extensionPath: string | null;
   fakeXConfig: Partial<FakeXConfig>;
   path: string;
   headless: boolean;

@@ -17,6 +17,7 @@ export async function openSession(options: OpenSessionOptions = {}): Promise<Ses
   const resolved: ResolvedOptions = {
     variant,
     extension: options.extension ?? true,
+    extensionPath: options.extensionPath ?? null,
     fakeXConfig: { ...options.config, variant, seed: options.state ?? null },
     path: options.path ?? '/i/chat',
     headless: options.headless ?? true,
