@@ -9,7 +9,7 @@ export interface Archive {
 }
 
 export function readArchive(path: string): Archive {
-  // adm-zip comes with web-ext (through firefox-profile); it reads synchronously, enough for 20 kB zips.
+  // adm-zip reads synchronously, enough for 20 kB zips.
   const zip = new AdmZip(path);
   const files = zip
     .getEntries()
