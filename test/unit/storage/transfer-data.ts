@@ -6,11 +6,31 @@ import { ensureSeeded } from '../../../src/storage/seed.ts';
 import { updateSettings } from '../../../src/storage/settings.ts';
 import { putTemplate } from '../../../src/storage/templates.ts';
 import { recordAutoReply } from '../../../src/storage/threads.ts';
-import { dm } from './fresh-db.ts';
+import { exportAll } from '../../../src/storage/transfer.ts';
+import { dm, freshDb } from './fresh-db.ts';
 
 export const NOW = Date.UTC(2026, 10, 26, 9, 30);
 const DAY = 86_400_000;
 export const env = { timeZone: 'Europe/Paris', now: NOW };
+
+/** The export of `db`, as the options page would save it; a refused export fails the test. */
+export async function exportText(db: AwayDb): Promise<string> {
+  const outcome = await exportAll(db, env);
+  if (!outcome.ok) throw new Error(`export refused: ${JSON.stringify(outcome.problem)}`);
+  return outcome.value;
+}
+
+/** A fresh database, `populate`d, and its export: the valid file the import tests start from. */
+export async function populatedWithExport(): Promise<{ db: AwayDb; valid: string }> {
+  const db = freshDb();
+  try {
+    await populate(db);
+    return { db, valid: await exportText(db) };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
 
 /** A profile with something in every exported section, and things that must not be exported. */
 export async function populate(db: AwayDb): Promise<void> {

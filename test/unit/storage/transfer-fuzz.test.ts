@@ -3,19 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwayDb } from '../../../src/storage/db.ts';
 import { exportAll, importAll } from '../../../src/storage/transfer.ts';
 import { parseExport } from '../../../src/storage/transfer-check.ts';
-import { freshDb } from './fresh-db.ts';
-import { env, populate, snapshot } from './transfer-data.ts';
+import { env, populatedWithExport, snapshot } from './transfer-data.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 let db: AwayDb;
 let valid: string;
 beforeAll(async () => {
-  db = freshDb();
-  await populate(db);
-  const outcome = await exportAll(db, env);
-  if (!outcome.ok) throw new Error('export failed');
-  valid = outcome.value;
+  ({ db, valid } = await populatedWithExport());
 });
 afterAll(() => db.close());
 

@@ -8,7 +8,7 @@ import { listTemplates } from '../../../src/storage/templates.ts';
 import { exportAll, importAll } from '../../../src/storage/transfer.ts';
 import { parseExport } from '../../../src/storage/transfer-check.ts';
 import { freshDb } from './fresh-db.ts';
-import { env, NOW, populate, snapshot } from './transfer-data.ts';
+import { env, exportText, NOW, populate, snapshot } from './transfer-data.ts';
 
 let db: AwayDb;
 beforeEach(async () => {
@@ -17,11 +17,7 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-async function exported(from: AwayDb = db): Promise<string> {
-  const outcome = await exportAll(from, env);
-  if (!outcome.ok) throw new Error(`export refused: ${JSON.stringify(outcome.problem)}`);
-  return outcome.value;
-}
+const exported = (from: AwayDb = db): Promise<string> => exportText(from);
 
 describe('exportAll', () => {
   it('writes the versioned document with its sections in the documented order', async () => {
