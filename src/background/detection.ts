@@ -144,16 +144,17 @@ function serveDetectionPort(port: DetectionPort, deps: DetectionDeps): void {
     }
   };
   const handle = async (message: unknown) => {
-    const batch = v.safeParse(dmBatchSchema, message);
+    const parsed = v.safeParse(dmBatchSchema, message);
     // Without a sequence number there is nothing to acknowledge: the page's watchdog posts it again.
-    if (!batch.success) return console.warn('Away for X: refused a malformed detection batch');
-    for (const raw of batch.output.dms) {
+    if (!parsed.success) return console.warn('Away for X: refused a malformed detection batch');
+    const batch = parsed.output;
+    for (const raw of batch.dms) {
       const dm = v.safeParse(incomingDmSchema, raw);
       if (dm.success) await storeDetected(deps, dm.output);
       else console.warn(`Away for X: refused a detected DM: ${issueText(dm.issues)}`);
     }
     // Only now: a storage error above leaves the batch unacknowledged, so the page posts it again.
-    acked.push(batch.output.seq);
+    acked.push(batch.seq);
     timer ??= setTimeout(flushAcks, deps.ackDelayMs ?? ACK_DELAY_MS);
   };
   port.onMessage.addListener((message) => {

@@ -3,7 +3,7 @@ import type { NavigationWatch } from './navigation.ts';
 import type { Timers } from './timers.ts';
 import { type ChatRoot, waitForChatRoot } from './x/chat-root.ts';
 import { inboxRowDescriptionAttribute, unreadDotAttribute } from './x/selectors.ts';
-import { type SelfCheckResult, selfCheck } from './x/self-check.ts';
+import { type SelfCheckMemo, type SelfCheckResult, selfCheck } from './x/self-check.ts';
 
 export interface ChatSessionDeps {
   doc: Document;
@@ -32,6 +32,7 @@ export class ChatSession {
   #checkHandle: unknown = null;
   #failingSince: number | null = null;
   #lastStatus = '';
+  readonly #checkMemo: SelfCheckMemo = { panel: null };
 
   constructor(
     private readonly signal: AbortSignal,
@@ -101,7 +102,7 @@ export class ChatSession {
   #check(): void {
     if (this.#found && !this.#found.anchor.isConnected) this.#lose();
     const url = this.deps.url();
-    const result = selfCheck(this.#found, url);
+    const result = selfCheck(this.#found, url, this.#checkMemo);
     if (result.ok) {
       this.#failingSince = null;
     } else {

@@ -1,6 +1,5 @@
-import * as v from 'valibot';
 import type { IncomingDm } from '../core/types.ts';
-import { type DmBatch, dmAckSchema, MAX_BATCH } from '../messaging/detection.ts';
+import { type DmBatch, MAX_BATCH, readDmAck } from '../messaging/detection.ts';
 import { isContextGone, RETRY_DELAYS_MS } from './deliver.ts';
 import type { Timers } from './timers.ts';
 
@@ -140,9 +139,9 @@ export class DmReporter {
   }
 
   #onAck(message: unknown): void {
-    const parsed = v.safeParse(dmAckSchema, message);
-    if (!parsed.success) return;
-    for (const seq of parsed.output.acked) this.#unacked.delete(seq);
+    const acked = readDmAck(message);
+    if (!acked) return;
+    for (const seq of acked) this.#unacked.delete(seq);
     this.#failures = 0;
   }
 

@@ -36,10 +36,18 @@ export const dmBatchSchema = v.object({
 export type DmBatch = { seq: number; dms: IncomingDm[] };
 
 /** Worker → page on the detection port: these batches are handled (stored, or refused for good). */
-export const dmAckSchema = v.object({
-  acked: v.pipe(v.array(v.pipe(v.number(), v.integer())), v.maxLength(10_000)),
-});
-export type DmAck = v.InferOutput<typeof dmAckSchema>;
+export interface DmAck {
+  acked: number[];
+}
+
+/**
+ * The sequence numbers in an acknowledgement, or null when the message is not one. Checked by hand: it
+ * comes from this extension's own worker, and the page runs this for every acknowledgement.
+ */
+export function readDmAck(message: unknown): number[] | null {
+  const acked = (message as Partial<DmAck> | null)?.acked;
+  return Array.isArray(acked) && acked.every(Number.isInteger) ? acked : null;
+}
 
 export const adapterStatusSchema = v.object({
   ok: v.boolean(),

@@ -29,12 +29,29 @@ export interface SelfCheckResult {
   missing: Landmark[];
 }
 
+/** What one check leaves for the next: the conversation panel it found. */
+export interface SelfCheckMemo {
+  panel: Element | null;
+}
+
+/**
+ * The open conversation's panel: the one found last time while it is still in this root and still looks
+ * like one (finding it means walking the whole inbox before it; the check runs every few seconds).
+ */
+function findPanel(root: ParentNode, memo: SelfCheckMemo | undefined): Element | null {
+  const last = memo?.panel;
+  if (last?.isConnected && (root as Node).contains(last) && last.matches(conversationPanel)) return last;
+  const panel = root.querySelector(conversationPanel);
+  if (memo) memo.panel = panel;
+  return panel;
+}
+
 /**
  * Checks that what this URL should show is there, with the selectors the adapter uses. A failure means X
  * changed its markup (or the page never rendered), and automation must pause (DESIGN invariant 8). The
  * passcode gate shows no chat at all, so nothing is expected there.
  */
-export function selfCheck(found: ChatRoot | null, url: string): SelfCheckResult {
+export function selfCheck(found: ChatRoot | null, url: string, memo?: SelfCheckMemo): SelfCheckResult {
   if (isPasscodeGate(url)) return { ok: true, variant: found?.variant ?? 'none', missing: [] };
   if (!found) return { ok: false, variant: 'none', missing: ['chatRoot'] };
   const root = found.root;
@@ -46,7 +63,7 @@ export function selfCheck(found: ChatRoot | null, url: string): SelfCheckResult 
   if (isRequestsList(url) && !has(requestsPanel)) missing.push('requestsPanel');
   if (kind !== null) {
     // Everything of the open thread is inside its panel: looking there spares a walk over the inbox.
-    const panel = root.querySelector(conversationPanel);
+    const panel = findPanel(root, memo);
     if (!panel) missing.push('conversationPanel');
     const scope: ParentNode = panel ?? root;
     const list = scope.querySelector(messageList);

@@ -47,6 +47,11 @@ const dm: IncomingDm = {
   source: 'thread',
 };
 
+/** Posts a batch the way the page does. */
+function post(port: { postMessage(message: unknown): void }, batch: { seq: number; dms: unknown[] }) {
+  port.postMessage(batch);
+}
+
 /** What the worker posted back on a page's port. */
 function acks(port: FakePortEnd | undefined): number[] {
   const peer = port?.peer;
@@ -98,10 +103,10 @@ describe('worker: the detection port', () => {
     const { db, runtime } = setup(undefined, { onNewDm });
     const port = runtime.connect();
     const second = { ...dm, messageId: 'b-2', text: 'second' };
-    port.postMessage({ seq: 1, dms: [dm, second] });
+    post(port, { seq: 1, dms: [dm, second] });
     // The same batch again (a page that lost its port before the acknowledgement): stored once.
-    port.postMessage({ seq: 1, dms: [dm, second] });
-    port.postMessage({ seq: 2, dms: [{ ...dm, messageId: 'c-3', text: 'third' }] });
+    post(port, { seq: 1, dms: [dm, second] });
+    post(port, { seq: 2, dms: [{ ...dm, messageId: 'c-3', text: 'third' }] });
     await until(async () => (await db.incoming.count()) === 3);
     expect(acks(runtime.pagePorts[0])).toEqual([]);
     await vi.advanceTimersByTimeAsync(ACK_DELAY_MS);
@@ -113,18 +118,22 @@ describe('worker: the detection port', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { db, runtime } = setup();
     const port = runtime.connect();
-    port.postMessage({
+    post(port, {
       seq: 4,
       dms: [
         { ...dm, threadId: 'not a thread' },
         { ...dm, messageId: 'ok-1' },
       ],
     });
+    // Not a batch at all: refused, and there is nothing to acknowledge.
+    port.postMessage({ seq: 0, dms: [dm] });
+    port.postMessage('{"seq": 6, "dms": []}');
     await until(async () => (await db.incoming.count()) === 1);
     await vi.advanceTimersByTimeAsync(ACK_DELAY_MS);
     expect((await db.incoming.toArray()).map((r) => r.messageId)).toEqual(['ok-1']);
     expect(acks(runtime.pagePorts[0])).toEqual([4]);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('threadId'));
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('malformed detection batch'));
   });
 
   it('acknowledges nothing for a batch it could not store, so the page posts it again', async () => {
@@ -132,8 +141,8 @@ describe('worker: the detection port', () => {
     const { db, runtime } = setup();
     vi.spyOn(db, 'transaction').mockRejectedValueOnce(new Error('QuotaExceededError'));
     const port = runtime.connect();
-    port.postMessage({ seq: 1, dms: [dm] });
-    port.postMessage({ seq: 2, dms: [{ ...dm, messageId: 'later' }] });
+    post(port, { seq: 1, dms: [dm] });
+    post(port, { seq: 2, dms: [{ ...dm, messageId: 'later' }] });
     await until(async () => (await db.incoming.count()) === 1);
     await vi.advanceTimersByTimeAsync(ACK_DELAY_MS);
     expect(acks(runtime.pagePorts[0])).toEqual([2]);
@@ -151,8 +160,8 @@ describe('worker: the detection port', () => {
     const ignored = other.connect();
     const cut = vi.fn();
     refused.onDisconnect.addListener(cut);
-    refused.postMessage({ seq: 1, dms: [dm] });
-    ignored.postMessage({ seq: 1, dms: [dm] });
+    post(refused, { seq: 1, dms: [dm] });
+    post(ignored, { seq: 1, dms: [dm] });
     await settle();
     await vi.advanceTimersByTimeAsync(ACK_DELAY_MS);
     expect(cut).toHaveBeenCalledTimes(1);

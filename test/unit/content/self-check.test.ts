@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"url": "https://x.com/i/chat"}
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { findChatRoot } from '../../../src/content/x/chat-root.ts';
 import { selfCheck } from '../../../src/content/x/self-check.ts';
 import type { FakeXApi } from '../../fixtures/fake-x/src/api.ts';
@@ -36,6 +36,29 @@ describe.each(['shadow', 'light'] as const)('self-check, %s variant', (variant) 
       variant,
       missing: ['conversationPanel', 'messageList', 'composer'],
     });
+  });
+});
+
+describe('self-check memo', () => {
+  it('finds the panel once across checks, and does not trust it once it was renamed or replaced', async () => {
+    await render('shadow', `/i/chat/${ALICE_THREAD}`);
+    const found = findChatRoot(document);
+    const memo = { panel: null };
+    expect(selfCheck(found, location.href, memo).ok).toBe(true);
+    const root = chatRootOf() as ShadowRoot;
+    const panel = root.querySelector('[data-testid="dm-conversation-panel"]') as Element;
+    expect(memo.panel).toBe(panel);
+    const lookups = vi.spyOn(root, 'querySelector');
+    expect(selfCheck(found, location.href, memo).ok).toBe(true);
+    expect(lookups.mock.calls.filter(([s]) => s.includes('dm-conversation-panel'))).toEqual([]);
+    // Renamed in place (same element): the memo is not taken on trust.
+    panel.setAttribute('data-testid', 'dm-conversation-panel-v2');
+    expect(selfCheck(found, location.href, memo).missing).toContain('conversationPanel');
+    panel.setAttribute('data-testid', 'dm-conversation-panel');
+    expect(selfCheck(found, location.href, memo).ok).toBe(true);
+    // Gone from the page: looked for again.
+    panel.remove();
+    expect(selfCheck(found, location.href, memo).missing).toContain('conversationPanel');
   });
 });
 
