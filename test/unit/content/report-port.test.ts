@@ -92,6 +92,19 @@ describe('reporting DMs on one port', () => {
     expect(received.map((b) => b.dms.map((d) => d.messageId))).toEqual([['m-1'], ['m-2']]);
   });
 
+  it('ignores a message on the port that is not an acknowledgement', async () => {
+    const { reporter, runtime } = setup();
+    reporter.report(dm(1));
+    await tick();
+    const workerEnd = runtime.pagePorts[0]?.peer;
+    for (const junk of [null, 'ack', { acked: 'all' }, { acked: [1.5] }]) workerEnd?.postMessage(junk);
+    await tick();
+    expect(reporter.unacknowledged).toBe(1);
+    workerEnd?.postMessage({ acked: [1] });
+    await tick();
+    expect(reporter.unacknowledged).toBe(0);
+  });
+
   it('splits a very large burst into batches the worker accepts', async () => {
     const { reporter, received } = setup();
     for (let i = 0; i < MAX_BATCH + 5; i++) reporter.report(dm(i));
