@@ -1,8 +1,10 @@
-import type { CDPSession, Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { type BenchBrowser, launchBench } from '../../bench/browser.ts';
 import type { FakeXApi, Seed } from '../fixtures/fake-x/src/api.ts';
-import { EXTENSION_DB, readStoreInPage } from './support/read-store.ts';
+import { gotoX, readStoreFromPage, stopServiceWorkers } from './support/chromium-pages.ts';
+import { closedAfter } from './support/closed-after.ts';
+import { until } from './support/until.ts';
 
 // Detected DMs travel to the worker on a long-lived port. Chromium stops an idle MV3 worker, which breaks
 // the port: the next DM must reconnect, and a DM posted just as the worker stops must still be stored,
@@ -20,39 +22,21 @@ const seed: Seed = {
 
 type FakeWindow = Window & { fakeX: FakeXApi };
 
-async function until<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** How long a DM may take from the page to the database, across a worker restart. */
+const DETECTION_MS = 10_000;
 
 /** What the worker stored, read from an extension page (the worker itself may be stopped). */
 async function stored(b: BenchBrowser): Promise<{ messageId: string; text: string }[]> {
-  const page = await b.context.newPage();
-  try {
-    await page.goto(`chrome-extension://${b.extensionId}/src/options/index.html`);
-    return (await page.evaluate(readStoreInPage, [EXTENSION_DB, 'incoming'] as [string, string])) as {
-      messageId: string;
-      text: string;
-    }[];
-  } finally {
-    await page.close();
-  }
+  if (!b.extensionId) throw new Error('The bench browser was launched without the extension.');
+  return (await readStoreFromPage(b.context, b.extensionId, 'incoming')) as {
+    messageId: string;
+    text: string;
+  }[];
 }
 
-async function stopWorker(cdp: CDPSession): Promise<void> {
-  let stopped = false;
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    if (versions.some((v) => v.runningStatus === 'stopped')) stopped = true;
-  });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await until('the service worker to stop', async () => stopped, 5_000);
-}
+/** Waits until a DM with this id is stored. */
+const storedId = (b: BenchBrowser, what: string, id: string) =>
+  until(what, async () => (await stored(b)).some((dm) => dm.messageId === id), DETECTION_MS);
 
 const receive = (page: Page, text: string) =>
   page.evaluate(([thread, t]) => (window as unknown as FakeWindow).fakeX.receive({ thread, text: t }), [
@@ -60,34 +44,28 @@ const receive = (page: Page, text: string) =>
     text,
   ] as const);
 
-let browser: BenchBrowser | null = null;
-afterEach(async () => {
-  await browser?.close();
-  browser = null;
-});
+const keep = closedAfter<BenchBrowser>();
 
 describe('detection in chromium when the worker stops', () => {
   it('reconnects at the next DM, and a DM posted as the worker stops is stored once', async () => {
-    const b = await launchBench({ extension: true, config: { seed, churnPerSecond: 0 }, initScripts: [] });
-    browser = b;
-    await b.page.goto(`https://x.com/i/chat/${ALICE_THREAD}`);
-    await b.page.waitForFunction(() => (window as unknown as FakeWindow).fakeX?.ready());
+    const b = keep(
+      await launchBench({ extension: true, config: { seed, churnPerSecond: 0 }, initScripts: [] }),
+    );
+    await gotoX(b.page, `/i/chat/${ALICE_THREAD}`);
     // The content script takes what is on screen as history once it is attached; give it that moment.
     await b.page.waitForTimeout(1500);
     const first = await receive(b.page, 'before the stop');
-    await until('the first DM', async () => (await stored(b)).some((dm) => dm.messageId === first));
+    await storedId(b, 'the first DM', first);
 
     const cdp = await b.context.newCDPSession(b.page);
-    await stopWorker(cdp);
+    await stopServiceWorkers(cdp);
     const second = await receive(b.page, 'after the stop');
-    await until('the DM after the stop', async () => (await stored(b)).some((dm) => dm.messageId === second));
+    await storedId(b, 'the DM after the stop', second);
 
     // Stopped right after the DM was shown: the post may be lost with the worker, never the DM.
     const third = await receive(b.page, 'as it stops');
-    await stopWorker(cdp);
-    await until('the DM sent as the worker stopped', async () =>
-      (await stored(b)).some((dm) => dm.messageId === third),
-    );
+    await stopServiceWorkers(cdp);
+    await storedId(b, 'the DM sent as the worker stopped', third);
     const all = await stored(b);
     expect(all.map((dm) => dm.text).sort()).toEqual(['after the stop', 'as it stops', 'before the stop']);
   });

@@ -1,6 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Seed } from '../fixtures/fake-x/src/api.ts';
+import { messageWorker } from './sending-helpers.ts';
+import { closedAfter } from './support/closed-after.ts';
 import { openSession, type Session, type SessionPage } from './support/session.ts';
+import { until } from './support/until.ts';
 
 // Detection end to end: the built extension on the fake X client, what the worker stored read back from
 // IndexedDB, and the adapter status asked from the worker as the popup would.
@@ -43,50 +46,37 @@ interface StatusRecord {
   status: { ok: boolean; variant: string; missing: string[]; url: string };
 }
 
-async function until<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 8000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** How long a DM may take from the page to the database. */
+const DETECTION_MS = 8000;
 
 const incoming = async (s: Session) => (await s.readExtensionStore('incoming')) as Stored[];
 
 /** Waits until a stored DM has this text, and returns every stored DM at that moment. */
 async function storedWith(s: Session, text: string): Promise<Stored[]> {
-  return until(`"${text}" to be stored`, async () => {
-    const all = await incoming(s);
-    return all.some((dm) => dm.text === text) && all;
-  });
+  return until(
+    `"${text}" to be stored`,
+    async () => {
+      const all = await incoming(s);
+      return all.some((dm) => dm.text === text) && all;
+    },
+    DETECTION_MS,
+  );
 }
 
 /** The worker's adapter statuses, asked from an extension page through the typed message. */
-function statuses(page: SessionPage): Promise<StatusRecord[]> {
-  return page.evaluate(async () => {
-    const g = globalThis as unknown as {
-      browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-      chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-    };
-    const runtime = (g.browser ?? g.chrome).runtime;
-    return (await runtime.sendMessage({ type: 'getAdapterStatuses', payload: {} })) as StatusRecord[];
-  }, undefined);
-}
+const statuses = async (page: SessionPage) =>
+  (await messageWorker(page, 'getAdapterStatuses', {})) as StatusRecord[];
 
 async function chatStatus(page: SessionPage, ok: boolean): Promise<StatusRecord['status']> {
-  const record = await until(`an adapter status with ok=${ok}`, async () =>
-    (await statuses(page)).find((r) => r.status.ok === ok && r.status.variant !== 'none'),
+  const record = await until(
+    `an adapter status with ok=${ok}`,
+    async () => (await statuses(page)).find((r) => r.status.ok === ok && r.status.variant !== 'none'),
+    DETECTION_MS,
   );
   return record.status;
 }
 
-let session: Session | null = null;
-afterEach(async () => {
-  await session?.close();
-  session = null;
-});
+const keep = closedAfter<Session>();
 
 const runs = [
   { browser: 'chromium', variant: 'shadow' },
@@ -96,14 +86,15 @@ const runs = [
 
 describe.each(runs)('detection in $browser, $variant variant', ({ browser, variant }) => {
   it('stores each new incoming DM once, and nothing else; a broken page turns the status red', async () => {
-    const s = await openSession({
-      browser,
-      variant,
-      state: seed,
-      path: '/home',
-      config: { maxRows: 5, pendingMs: 150 },
-    });
-    session = s;
+    const s = keep(
+      await openSession({
+        browser,
+        variant,
+        state: seed,
+        path: '/home',
+        config: { maxRows: 5, pendingMs: 150 },
+      }),
+    );
     // Into chat the way people get there: X's own links, client-side navigation, no page load.
     await s.page.click('a[data-testid="AppTabBar_DirectMessage_Link"]');
     await s.fakeX.open(ALICE_THREAD);
@@ -139,8 +130,10 @@ describe.each(runs)('detection in $browser, $variant variant', ({ browser, varia
     await s.page.click('textarea[data-testid="dm-composer-textarea"]');
     await s.page.type('On my way');
     await s.page.press('Enter');
-    await until('my message to be sent', async () =>
-      (await s.fakeX.sent()).some((m) => m.text === 'On my way' && m.status === 'sent'),
+    await until(
+      'my message to be sent',
+      async () => (await s.fakeX.sent()).some((m) => m.text === 'On my way' && m.status === 'sent'),
+      DETECTION_MS,
     );
     await s.fakeX.rerender();
     for (const text of ['two', 'three', 'four', 'five', 'six']) {

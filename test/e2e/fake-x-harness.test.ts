@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GECKO_ID } from '../../scripts/manifest-for.ts';
+import { closedAfter } from './support/closed-after.ts';
 import { sampleSeed, THREADS } from './support/fake-x-seed.ts';
 import { readStoreInPage } from './support/read-store.ts';
 import { openSession, type Session, type SessionPage } from './support/session.ts';
 
 // The harness in both browsers: the fake runs in Firefox too, and extension pages and storage are reachable.
-let session: Session | null = null;
-afterEach(async () => {
-  await session?.close();
-  session = null;
-});
+const keep = closedAfter<Session>();
 
 /** Creates a throwaway database in an extension page, then reads it back with the harness's reader. */
 async function storageRoundTrip(page: SessionPage): Promise<unknown[]> {
@@ -35,13 +32,14 @@ async function storageRoundTrip(page: SessionPage): Promise<unknown[]> {
 
 describe('Firefox', () => {
   it('runs the fake in a shadow root: typing, Enter, pending → sent, received rows', async () => {
-    session = await openSession({
-      browser: 'firefox',
-      extension: false,
-      state: sampleSeed(),
-      config: { pendingMs: 100 },
-    });
-    const s = session;
+    const s = keep(
+      await openSession({
+        browser: 'firefox',
+        extension: false,
+        state: sampleSeed(),
+        config: { pendingMs: 100 },
+      }),
+    );
     await s.fakeX.open(THREADS.alice);
     expect(await s.page.url()).toBe(`https://x.com/i/chat/${THREADS.alice}`);
     await s.page.click('textarea[data-testid="dm-composer-textarea"]');
@@ -80,8 +78,7 @@ describe('Firefox', () => {
   });
 
   it('installs the extension with a pinned UUID and reaches its pages and storage', async () => {
-    session = await openSession({ browser: 'firefox', extension: true, state: sampleSeed() });
-    const s = session;
+    const s = keep(await openSession({ browser: 'firefox', extension: true, state: sampleSeed() }));
     expect(s.extensionId).toMatch(/^[0-9a-f-]{36}$/);
     const page = await s.extensionPage('src/popup/index.html');
     const identity = await page.evaluate(
@@ -99,8 +96,7 @@ describe('Firefox', () => {
 
 describe('Chromium', () => {
   it('loads the extension, finds its id and reaches its pages and storage', async () => {
-    session = await openSession({ browser: 'chromium', extension: true, state: sampleSeed() });
-    const s = session;
+    const s = keep(await openSession({ browser: 'chromium', extension: true, state: sampleSeed() }));
     expect(s.extensionId).toMatch(/^[a-p]{32}$/);
     const page = await s.extensionPage('src/options/index.html');
     expect(await page.url()).toBe(`chrome-extension://${s.extensionId}/src/options/index.html`);

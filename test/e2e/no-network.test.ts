@@ -2,9 +2,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeXApi, SentRecord } from '../fixtures/fake-x/src/api.ts';
 import { launchRecorded, type RecordedBrowser, violations } from './no-network-recorder.ts';
-import { configureInPage, until } from './sending-helpers.ts';
+import { configureInPage } from './sending-helpers.ts';
+import { chatTabReadyInPage, gotoX, openExtensionPage, readStore } from './support/chromium-pages.ts';
 import { THREADS } from './support/fake-x-seed.ts';
-import { EXTENSION_DB, readStoreInPage } from './support/read-store.ts';
+import { EXTENSION_DB } from './support/read-store.ts';
+import { until } from './support/until.ts';
 
 // Invariant 7, local only: during a whole session — away switched on in the popup, DMs detected and
 // suggested, the options page used, auto mode answering in X's composer, the popup opened again — no context
@@ -29,36 +31,18 @@ let r: RecordedBrowser;
 
 beforeAll(async () => {
   r = await launchRecorded();
-  await r.page.goto(`https://x.com/i/chat/${THREADS.alice}`);
-  await r.page.waitForFunction(() => (window as unknown as PageWindow).fakeX?.ready());
+  await gotoX(r.page, `/i/chat/${THREADS.alice}`);
 });
 
 afterAll(async () => {
   await r?.close();
 });
 
-async function extensionPage(path: string): Promise<Page> {
-  const page = await r.context.newPage();
-  await page.goto(`chrome-extension://${r.extensionId}/${path}`);
-  return page;
-}
+const extensionPage = (path: string): Promise<Page> => openExtensionPage(r.context, r.extensionId, path);
 
 /** Reads the extension's database from its worker (or, if the worker is asleep, from an extension page). */
-async function store<T>(name: string): Promise<T[]> {
-  const args: [string, string] = [EXTENSION_DB, name];
-  const worker = r.context.serviceWorkers()[0];
-  try {
-    if (worker) return (await worker.evaluate(readStoreInPage, args)) as T[];
-  } catch {
-    // Stopped while idle.
-  }
-  const page = await extensionPage('src/options/index.html');
-  try {
-    return (await page.evaluate(readStoreInPage, args)) as T[];
-  } finally {
-    await page.close();
-  }
-}
+const store = async <T>(name: string): Promise<T[]> =>
+  (await readStore(r.context, r.extensionId, name)) as T[];
 
 const receive = (thread: string, text: string) =>
   r.page.evaluate(([t, body]) => (window as unknown as PageWindow).fakeX.receive({ thread: t, text: body }), [
@@ -75,17 +59,7 @@ describe('no network', () => {
       () => document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'true',
     );
     // The X tab's detector is attached once its adapter reported a passing self-check.
-    await until('the X tab to pass its self-check', () =>
-      popup.evaluate(async () => {
-        const runtime = (
-          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-        ).chrome.runtime;
-        const records = (await runtime.sendMessage({ type: 'getAdapterStatuses', payload: {} })) as {
-          status: { ok: boolean; variant: string };
-        }[];
-        return records.some((record) => record.status.ok && record.status.variant !== 'none');
-      }),
-    );
+    await until('the X tab to pass its self-check', () => popup.evaluate(chatTabReadyInPage));
     await popup.close();
 
     // Suggest mode, the default: a DM in the open thread gets a suggestion; one in another thread is seen.

@@ -1,5 +1,6 @@
 import type { Person, Seed, SentRecord } from '../fixtures/fake-x/src/api.ts';
 import type { Session, SessionPage } from './support/session.ts';
+import { until } from './support/until.ts';
 
 // Shared by the sending e2e files: accounts, configuring the extension the way its pages do (through its
 // database and its messages), and reading back what happened.
@@ -42,19 +43,8 @@ export function seedWith(list: Person[], me: Person = ME): Seed {
   };
 }
 
-export async function until<T>(
-  what: string,
-  check: () => Promise<T | undefined | false | null>,
-  timeoutMs = 15_000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+// Shared with the tests outside sending; re-exported so the sending files import one module.
+export { until };
 
 /** Caps as high as X allows: for tests where many people write and none should be held back. */
 export const MANY_CAPS = { minGapMs: 0, hourlyCap: 500, dailyCap: 500 };

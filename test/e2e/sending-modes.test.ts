@@ -1,30 +1,26 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type ActivityRow,
   activity,
   awayReplyPattern,
-  configure,
   firstName,
   jobs,
   messageWorker,
   pause,
   people,
-  seedWith,
   sentIn,
   threadWith,
   until,
   withExtensionPage,
 } from './sending-helpers.ts';
-import { openSession, type Session, type SessionPage } from './support/session.ts';
+import { freshSession, QUICK_TIMING } from './sending-session.ts';
+import { closedAfter } from './support/closed-after.ts';
+import type { Session, SessionPage } from './support/session.ts';
 
 // Suggest mode and the popup's insert, the limits that protect people (cooldown, stop words, hourly cap)
 // and away switched off in the middle of typing, end to end in Chromium.
 
-let session: Session | null = null;
-afterEach(async () => {
-  await session?.close();
-  session = null;
-});
+const keep = closedAfter<Session>();
 
 /** Asks the X tab's content script, as the popup does for the active tab. */
 function askXTab(page: SessionPage, type: string, payload: unknown): Promise<unknown> {
@@ -52,9 +48,10 @@ const sentNow = async (s: Session) => (await s.fakeX.sent()).filter((m) => m.tex
 describe('suggest mode', () => {
   it('sends nothing; the suggestion goes into the composer on request and the user sends it', async () => {
     const [alice, bob] = people(2, 500);
-    const s = await openSession({ browser: 'chromium', state: seedWith([alice!, bob!]) });
-    session = s;
-    await configure(s, { mode: 'suggest', minDelayMs: 300, maxDelayMs: 1200, minGapMs: 0 });
+    const s = await freshSession(keep, {
+      people: [alice!, bob!],
+      setup: { mode: 'suggest', ...QUICK_TIMING },
+    });
     const thread = threadWith(alice!);
     await s.fakeX.receive({ thread, text: 'Hi! Quick question about the flat.' });
     const [suggestion] = await until('a suggestion', async () => {
@@ -101,9 +98,7 @@ describe('suggest mode', () => {
 describe('limits that protect people', () => {
   it('two DMs inside the cooldown get one reply; after a "stop" nothing more', async () => {
     const [alice, bob] = people(2, 600);
-    const s = await openSession({ browser: 'chromium', state: seedWith([alice!, bob!]) });
-    session = s;
-    await configure(s, { mode: 'auto', minDelayMs: 300, maxDelayMs: 1200, minGapMs: 0 });
+    const s = await freshSession(keep, { people: [alice!, bob!], setup: { mode: 'auto', ...QUICK_TIMING } });
     const aliceThread = threadWith(alice!);
     await s.fakeX.receive({ thread: aliceThread, text: 'Hello?' });
     await pause(150);
@@ -136,13 +131,11 @@ describe('limits that protect people', () => {
 
   it('a burst of 200 DMs from 200 people within a minute: sends never exceed the hourly cap', async () => {
     const crowd = people(200, 1000);
-    const s = await openSession({
-      browser: 'chromium',
-      state: seedWith(crowd),
+    const s = await freshSession(keep, {
+      people: crowd,
       config: { churnPerSecond: 0 },
+      setup: { mode: 'auto', ...QUICK_TIMING, hourlyCap: 5 },
     });
-    session = s;
-    await configure(s, { mode: 'auto', minDelayMs: 300, maxDelayMs: 1200, minGapMs: 0, hourlyCap: 5 });
     const threads = crowd.map((person) => threadWith(person));
     const started = Date.now();
     await s.page.evaluate(async (ids) => {
@@ -181,9 +174,10 @@ describe('limits that protect people', () => {
 describe('away switched off', () => {
   it('cancels every waiting job at once and removes the text being typed', async () => {
     const [alice, bob] = people(2, 700);
-    const s = await openSession({ browser: 'chromium', state: seedWith([alice!, bob!]) });
-    session = s;
-    await configure(s, { mode: 'auto', minDelayMs: 3000, maxDelayMs: 5000, minGapMs: 0 });
+    const s = await freshSession(keep, {
+      people: [alice!, bob!],
+      setup: { mode: 'auto', minDelayMs: 3000, maxDelayMs: 5000, minGapMs: 0 },
+    });
     await s.fakeX.receive({ thread: threadWith(alice!), text: 'Hello?' });
     await s.fakeX.receive({ thread: threadWith(bob!), text: 'Hi there' });
     await until('typing to start', async () => (await s.fakeX.composerState()) !== '', 15_000);

@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Person, SentRecord } from '../fixtures/fake-x/src/api.ts';
 import { launchSending, type SendingBrowser } from './sending-browser.ts';
 import {
@@ -13,6 +13,8 @@ import {
   threadWith,
   until,
 } from './sending-helpers.ts';
+import { fakeXReady } from './support/chromium-pages.ts';
+import { closedAfter } from './support/closed-after.ts';
 
 // Exactly once, in the right thread, whatever the browser does: two X tabs, a reload in the middle of
 // typing, the service worker stopped while a job waits, the user opening another thread while we type.
@@ -42,11 +44,7 @@ interface JobRow {
   text: string;
 }
 
-let browser: SendingBrowser | null = null;
-afterEach(async () => {
-  await browser?.close();
-  browser = null;
-});
+const keep = closedAfter<SendingBrowser>();
 
 /**
  * One DM from `person`, then `during` (which may disturb the browser), then waits for the reply to settle.
@@ -94,8 +92,7 @@ function typing(page: Page): Promise<boolean> {
 describe('exactly once, in the right thread', () => {
   it('two X tabs open: one reply', async () => {
     const friends = people(TRIALS, 100);
-    const b = await launchSending(seedWith(friends));
-    browser = b;
+    const b = keep(await launchSending(seedWith(friends)));
     await b.newXPage('/i/chat');
     await b.configure({ mode: 'auto', minDelayMs: 300, maxDelayMs: 1200, ...MANY });
     const tally: Tally = { name: 'two tabs', trials: 0, doubleSends: 0, wrongThreadSends: 0, missing: 0 };
@@ -108,8 +105,7 @@ describe('exactly once, in the right thread', () => {
 
   it('the page reloads while the reply is being typed: one reply, no duplicated text', async () => {
     const friends = people(TRIALS, 200);
-    const b = await launchSending(seedWith(friends));
-    browser = b;
+    const b = keep(await launchSending(seedWith(friends)));
     await b.configure({ mode: 'auto', minDelayMs: 2500, maxDelayMs: 4000, ...MANY });
     const tally: Tally = {
       name: 'reload while typing',
@@ -124,9 +120,7 @@ describe('exactly once, in the right thread', () => {
         await until('typing to start', () => typing(b.page), 15_000);
         await b.page.reload();
         reloads++;
-        await b.page.waitForFunction(() =>
-          (window as unknown as { fakeX?: { ready(): boolean } }).fakeX?.ready(),
-        );
+        await fakeXReady(b.page);
       });
       // Typed again from the start after the reload, never on top of what was typed before.
       expect(reply?.text).toMatch(awayReplyPattern(firstName(person)));
@@ -138,8 +132,7 @@ describe('exactly once, in the right thread', () => {
 
   it('the service worker is stopped while a job waits: the reply still goes out once, on time', async () => {
     const friends = people(TRIALS, 300);
-    const b = await launchSending(seedWith(friends));
-    browser = b;
+    const b = keep(await launchSending(seedWith(friends)));
     // A short reply types in about a second: most of the delay is waiting, with the job stored.
     const bounds = { minDelayMs: 5000, maxDelayMs: 7000 };
     await b.configure({ mode: 'auto', ...bounds, ...MANY, templateBody: 'Away!' });
@@ -179,8 +172,7 @@ describe('exactly once, in the right thread', () => {
 describe('never the wrong thread', () => {
   it('the user opens another thread while we type: nothing lands there; the reply later lands in the right one', async () => {
     const [alice, bob] = people(2, 400);
-    const b = await launchSending(seedWith([alice!, bob!]));
-    browser = b;
+    const b = keep(await launchSending(seedWith([alice!, bob!])));
     await b.configure({ mode: 'auto', minDelayMs: 2500, maxDelayMs: 4000, ...MANY });
     const aliceThread = threadWith(alice!);
     const bobThread = threadWith(bob!);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { launchSending, type SendingBrowser } from './sending-browser.ts';
 import {
   awayReplyPattern,
@@ -10,20 +10,17 @@ import {
   threadWith,
   until,
 } from './sending-helpers.ts';
+import { gotoX } from './support/chromium-pages.ts';
+import { closedAfter } from './support/closed-after.ts';
 
 // Which X tab types: the pinned chat tab auto mode keeps, never a tab whose page failed its self-check.
 
-let browser: SendingBrowser | null = null;
-afterEach(async () => {
-  await browser?.close();
-  browser = null;
-});
+const keep = closedAfter<SendingBrowser>();
 
 describe('the chat tab auto mode keeps', () => {
   it('is opened pinned in the background when auto mode is switched on, and replies go out from it', async () => {
     const [alice] = people(1, 450);
-    const b = await launchSending(seedWith([alice!]));
-    browser = b;
+    const b = keep(await launchSending(seedWith([alice!])));
     await b.configure({ mode: 'auto', minDelayMs: 300, maxDelayMs: 1200, ...MANY, pinChatTabs: false });
     const kept = await until('the extension’s chat tab', async () =>
       b.context.pages().find((page) => page !== b.page && !page.url().startsWith('chrome-extension:')),
@@ -31,8 +28,7 @@ describe('the chat tab auto mode keeps', () => {
     // Playwright routes a tab an extension opened only from its second load on: the first one raced the
     // routing and hit the network fence. Loading it again is the test's business, not the extension's.
     await until('the tab’s first load to end', async () => kept.url() !== 'about:blank');
-    await kept.goto('https://x.com/i/chat');
-    await kept.waitForFunction(() => (window as unknown as { fakeX?: { ready(): boolean } }).fakeX?.ready());
+    await gotoX(kept);
     const tabs = await (async () => {
       const page = await b.extensionPage();
       try {
@@ -77,8 +73,7 @@ describe('the chat tab auto mode keeps', () => {
 describe('self-check', () => {
   it('a tab whose page no longer looks like X’s chat gets no job: the reply goes out from a healthy tab', async () => {
     const [alice] = people(1, 470);
-    const b = await launchSending(seedWith([alice!]));
-    browser = b;
+    const b = keep(await launchSending(seedWith([alice!])));
     // The first tab is pinned (preferred for jobs); the second is an ordinary tab.
     await b.configure({ mode: 'auto', minDelayMs: 300, maxDelayMs: 1200, ...MANY });
     const healthy = await b.newXPage('/i/chat');

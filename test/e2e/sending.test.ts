@@ -1,19 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   activity,
   awayReplyPattern,
-  configure,
   firstName,
   incoming,
   jobs,
   pause,
   people,
-  seedWith,
   sentIn,
   threadWith,
   until,
 } from './sending-helpers.ts';
-import { openSession, type Session } from './support/session.ts';
+import { freshSession } from './sending-session.ts';
+import { closedAfter } from './support/closed-after.ts';
+import type { Session } from './support/session.ts';
 
 // The main path end to end: a DM arrives while away in auto mode, the built extension answers it once,
 // in the right thread, with the rendered template, after a delay inside the configured bounds.
@@ -23,19 +23,17 @@ const [ALICE, BOB] = people(2);
 const ALICE_THREAD = threadWith(ALICE!);
 const BOB_THREAD = threadWith(BOB!);
 
-let session: Session | null = null;
-afterEach(async () => {
-  await session?.close();
-  session = null;
-});
+const keep = closedAfter<Session>();
 
 const browsers = ['chromium', 'firefox'] as const;
 
 describe.each(browsers)('auto reply in %s', (browser) => {
   it('answers one DM once, with the template, inside the delay bounds', async () => {
-    const s = await openSession({ browser, state: seedWith([ALICE!, BOB!]) });
-    session = s;
-    await configure(s, { mode: 'auto', ...BOUNDS, minGapMs: 0 });
+    const s = await freshSession(keep, {
+      browser,
+      people: [ALICE!, BOB!],
+      setup: { mode: 'auto', ...BOUNDS, minGapMs: 0 },
+    });
 
     const id = await s.fakeX.receive({ thread: ALICE_THREAD, text: 'Hello, are you around this week?' });
     const [reply] = await until('the reply to be sent', async () => {

@@ -2,16 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   activity,
   awayReplyPattern,
-  configure,
   firstName,
   pause,
   people,
-  seedWith,
   sentIn,
   threadWith,
   until,
 } from './sending-helpers.ts';
-import { openSession, type Session, type SessionPage } from './support/session.ts';
+import { freshSession, QUICK_TIMING } from './sending-session.ts';
+import { closedAfter } from './support/closed-after.ts';
+import type { Session, SessionPage } from './support/session.ts';
 import { badgeTitleIs, popupSays, tabUntil } from './ui-pages.ts';
 
 // The cockpit driving the real thing in Chromium: the popup's switch, used from the keyboard, turns
@@ -25,16 +25,12 @@ const BOB_THREAD = threadWith(BOB!);
 const CAROL_THREAD = threadWith(CAROL!);
 
 let s: Session;
+const keep = closedAfter<Session>(afterAll);
 
 beforeAll(async () => {
-  s = await openSession({ browser: 'chromium', state: seedWith([ALICE!, BOB!, CAROL!]) });
   // Short delay bounds, no minimum gap, auto mode accepted: written as the options page would, and away
   // switched on through the worker, as the popup does.
-  await configure(s, { mode: 'auto', minDelayMs: 300, maxDelayMs: 1200, minGapMs: 0 });
-});
-
-afterAll(async () => {
-  await s?.close();
+  s = await freshSession(keep, { people: [ALICE!, BOB!, CAROL!], setup: { mode: 'auto', ...QUICK_TIMING } });
 });
 
 const switchFocused = () => document.activeElement?.getAttribute('role') === 'switch';
