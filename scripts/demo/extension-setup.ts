@@ -97,14 +97,3 @@ export async function enableAutoSend(dbName: string): Promise<void> {
   });
   db.close();
 }
-
-/** Asks the worker (as the popup does) whether an X tab's adapter passed its self-check. */
-export async function chatTabReady(): Promise<boolean> {
-  const runtime = (
-    globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-  ).chrome.runtime;
-  const records = (await runtime.sendMessage({ type: 'getAdapterStatuses', payload: {} })) as {
-    status: { ok: boolean; variant: string };
-  }[];
-  return records.some((record) => record.status.ok && record.status.variant !== 'none');
-}

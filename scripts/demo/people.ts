@@ -1,3 +1,4 @@
+import { threadWith } from '../../test/e2e/sending-helpers.ts';
 import type { Person, Seed } from '../../test/fixtures/fake-x/src/api.ts';
 
 /** The demo's cast: each one shows one thing the extension does. */
@@ -10,12 +11,8 @@ export const CAST = {
   farid: { id: '2106', handle: 'farid_n', name: 'Farid Nasser' },
 } satisfies Record<string, Person>;
 
-const ME_ID = '1000';
-
-/** X's 1:1 thread id: the two numeric ids, low first. */
-export function threadOf(person: Person): string {
-  return [ME_ID, person.id].sort((a, b) => Number(a) - Number(b)).join('-');
-}
+/** X's 1:1 thread id with the demo's account (the fake's default, id 1000, as in the sending tests). */
+export const threadOf = (person: Person): string => threadWith(person);
 
 export const GROUP_THREAD = 'g880001';
 

@@ -1,9 +1,16 @@
 import type { Page } from 'playwright-core';
 import type { BenchBrowser } from '../../bench/browser.ts';
-import { EXTENSION_DB, readStoreInPage } from '../../test/e2e/support/read-store.ts';
+import {
+  chatTabReadyInPage,
+  gotoX,
+  openExtensionPage,
+  readStore,
+} from '../../test/e2e/support/chromium-pages.ts';
+import { EXTENSION_DB } from '../../test/e2e/support/read-store.ts';
+import { until } from '../../test/e2e/support/until.ts';
 import type { FakeXApi, SentRecord } from '../../test/fixtures/fake-x/src/api.ts';
 import { type ActivityRow, describe, type Messages } from './activity-words.ts';
-import { applyDemoSetup, chatTabReady, DEMO_RULE, DEMO_TEMPLATE, enableAutoSend } from './extension-setup.ts';
+import { applyDemoSetup, DEMO_RULE, DEMO_TEMPLATE, enableAutoSend } from './extension-setup.ts';
 import { CAST, GROUP_THREAD, nameOf, threadOf } from './people.ts';
 
 type PageWindow = Window & { fakeX: FakeXApi };
@@ -69,15 +76,10 @@ export async function runStory(browser: BenchBrowser, options: StoryOptions): Pr
   const { page, context, extensionId } = browser;
   if (!extensionId) throw new Error('The demo needs the extension.');
   const say = (line: string) => options.log(`      ${line}`);
-  const extensionPage = async (path: string) => {
-    const tab = await context.newPage();
-    await tab.goto(`chrome-extension://${extensionId}/${path}`);
-    return tab;
-  };
+  const extensionPage = (path: string) => openExtensionPage(context, extensionId, path);
   const wait = (seconds: number) => new Promise((r) => setTimeout(r, seconds * 1000 * options.pace));
 
-  await page.goto(`https://x.com/i/chat/${threadOf(CAST.alice)}`);
-  await page.waitForFunction(() => (window as unknown as PageWindow).fakeX?.ready());
+  await gotoX(page, `/i/chat/${threadOf(CAST.alice)}`);
 
   options.log('You open the popup and switch Away mode on.');
   const popup = await extensionPage('src/popup/index.html');
@@ -97,11 +99,11 @@ export async function runStory(browser: BenchBrowser, options: StoryOptions): Pr
   options.log(
     `In the options: a rule "${DEMO_RULE.name}" (words: ${DEMO_RULE.trigger.keywords?.join(', ')}), and replies 2–5 s after a message instead of 30–120 s, for the demo.`,
   );
-  await until(() => options$.evaluate(chatTabReady), 15_000, 'the X tab never passed its self-check');
+  await until('the X tab to pass its self-check', () => options$.evaluate(chatTabReadyInPage));
   await options$.close();
   options.log('Suggest mode (the default): the extension prepares replies, you send them yourself.\n');
 
-  const follower = followActivity(browser, options);
+  const follower = followActivity(browser, extensionId, options);
   for (const scene of SCENES) {
     await wait(scene.after);
     options.log(
@@ -110,9 +112,9 @@ export async function runStory(browser: BenchBrowser, options: StoryOptions): Pr
     await receive(page, scene.thread, scene.text, scene.from);
   }
   await until(
+    'every message to be handled',
     async () => (await follower.flush()).length >= SCENES.length,
     20_000,
-    'not every message was handled',
   );
 
   await wait(3);
@@ -126,9 +128,9 @@ export async function runStory(browser: BenchBrowser, options: StoryOptions): Pr
   options.log(`→ ${nameOf(AUTO_SCENE.from)} writes: “${AUTO_SCENE.text}”`);
   await receive(page, AUTO_SCENE.thread, AUTO_SCENE.text, AUTO_SCENE.from);
   await until(
+    `the automatic reply to ${AUTO_SCENE.from} to be sent`,
     async () => (await follower.flush()).some((e) => e.kind === 'sent' && e.threadId === AUTO_SCENE.thread),
     45_000,
-    `the automatic reply to ${AUTO_SCENE.from} was never sent`,
   );
   const sent = (await page.evaluate(() => (window as unknown as PageWindow).fakeX.sent())) as SentRecord[];
   const reply = sent.filter((m) => m.thread === AUTO_SCENE.thread);
@@ -145,14 +147,14 @@ function receive(page: Page, thread: string, text: string, from: string): Promis
 }
 
 /** Prints each new activity entry as it appears; `flush` reads now, `stop` returns everything seen. */
-function followActivity(browser: BenchBrowser, options: StoryOptions) {
+function followActivity(browser: BenchBrowser, extensionId: string, options: StoryOptions) {
   const seen = new Map<number, ActivityRow>();
   // Inbox previews of groups show no handle: the extension logs those without one.
   const who = (handle: string) =>
     handle ? nameOf(handle) : (options.messages.activityUnknownContact?.message ?? 'someone');
   let stopped = false;
   const flush = async (): Promise<ActivityRow[]> => {
-    const rows = (await readStore(browser, 'activity')) as ActivityRow[];
+    const rows = (await readStore(browser.context, extensionId, 'activity')) as ActivityRow[];
     for (const row of rows.sort((a, b) => (a.id ?? 0) - (b.id ?? 0))) {
       if (row.id === undefined || seen.has(row.id)) continue;
       seen.set(row.id, row);
@@ -175,30 +177,4 @@ function followActivity(browser: BenchBrowser, options: StoryOptions) {
       return flush();
     },
   };
-}
-
-/** Reads the extension's database from its worker, or from an extension page while the worker sleeps. */
-async function readStore(browser: BenchBrowser, name: string): Promise<unknown[]> {
-  const args: [string, string] = [EXTENSION_DB, name];
-  const worker = browser.context.serviceWorkers()[0];
-  try {
-    if (worker) return await worker.evaluate(readStoreInPage, args);
-  } catch {
-    // Stopped while idle.
-  }
-  const page = await browser.context.newPage();
-  try {
-    await page.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
-    return await page.evaluate(readStoreInPage, args);
-  } finally {
-    await page.close();
-  }
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs: number, failure: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(failure);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
