@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GECKO_ID } from '../../scripts/manifest-for.ts';
 import { closedAfter } from './support/closed-after.ts';
+import { shownAsSentInPage } from './support/fake-x-rows.ts';
 import { sampleSeed, THREADS } from './support/fake-x-seed.ts';
 import { readStoreInPage } from './support/read-store.ts';
 import { openSession, type Session, type SessionPage } from './support/session.ts';
@@ -48,13 +49,7 @@ describe('Firefox', () => {
     await s.page.press('Enter');
     const sent = (await s.fakeX.sent()).at(-1);
     expect(sent).toMatchObject({ thread: THREADS.alice, text: 'Bonjour' });
-    await s.page.waitFor(
-      (id) =>
-        !!document
-          .querySelector('[data-testid="xchatEmbedRoute"]')
-          ?.shadowRoot?.querySelector(`[data-dm-message-row="${id}"][data-send-status="sent"]`),
-      sent?.id,
-    );
+    await s.page.waitFor(shownAsSentInPage, sent?.id);
     const id = await s.fakeX.receive({ thread: THREADS.alice, text: 'Salut' });
     const side = await s.page.evaluate(
       (uuid) =>

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { shownAsSentInPage } from './support/fake-x-rows.ts';
 import { sampleSeed, THREADS } from './support/fake-x-seed.ts';
 import { openSession, type Session, type SessionPage } from './support/session.ts';
 
@@ -124,13 +125,7 @@ describe('composer (React-controlled)', () => {
     expect(mine).toMatchObject({ status: 'pending', text: 'line one\nline two' });
     expect(mine?.className.split(' ')).toContain('justify-end');
     expect(await composer(s.page)).toEqual({ value: '', disabled: true });
-    await s.page.waitFor(
-      (id) =>
-        !!document
-          .querySelector('[data-testid="xchatEmbedRoute"]')
-          ?.shadowRoot?.querySelector(`[data-dm-message-row="${id}"][data-send-status="sent"]`),
-      sent?.id,
-    );
+    await s.page.waitFor(shownAsSentInPage, sent?.id);
   });
 
   it('can be scripted to fail a send', async () => {
