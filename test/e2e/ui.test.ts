@@ -114,24 +114,22 @@ describe('away switch and toolbar badge', () => {
   });
 });
 
+/** Picks a JSON file in the options page's import field, as a person does in the file dialog. */
+const chooseFile = (page: Page, name: string, text: string) =>
+  page
+    .getByLabel('Import a file')
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+
 describe('import', () => {
   it('shows why a broken file was refused and leaves the settings as they were', async () => {
     const page = await openOptions('transfer');
     const before = await storedSettings(page);
     expect(before).toBeTruthy();
-    await page.getByLabel('Import a file').setInputFiles({
-      name: 'broken.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{"format":"away-for-x","version":1,"settings":'),
-    });
+    await chooseFile(page, 'broken.json', '{"format":"away-for-x","version":1,"settings":');
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toBe('Nothing was changed. This is not a settings file (not JSON).');
-    await page.getByLabel('Import a file').setInputFiles({
-      name: 'other.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{"format":"something-else"}'),
-    });
+    await chooseFile(page, 'other.json', '{"format":"something-else"}');
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toMatch(/^Nothing was changed\. This is not an Away for X settings file\./);
