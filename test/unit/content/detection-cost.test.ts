@@ -1,11 +1,9 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"url": "https://x.com/i/chat"}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runDetection } from '../../../src/content/detection-runner.ts';
-import { realTimers } from '../../../src/content/timers.ts';
-import type { IncomingDm } from '../../../src/core/types.ts';
 import type { Seed, SeedThread } from '../../fixtures/fake-x/src/api.ts';
 import { chatRootOf, loadFakeX, untilReady } from './support/fake-page.ts';
+import { startDetection } from './support/start-detection.ts';
 
 // What detection costs the page, counted in DOM work on the fake client: an inbox re-sort parses only
 // the row that changed, the open thread's header is read once, and the observer watches little.
@@ -25,17 +23,7 @@ function busySeed(): Seed {
 
 async function start() {
   const fakeX = await loadFakeX({ seed: busySeed() }, `/i/chat/${OPEN}`);
-  const reports: IncomingDm[] = [];
-  const controller = new AbortController();
-  running.push(controller);
-  runDetection(controller.signal, {
-    doc: document,
-    win: window,
-    now: () => Date.now(),
-    timers: realTimers,
-    report: (dm) => reports.push(dm),
-    reportStatus: () => {},
-  });
+  const { reports } = startDetection(running);
   await untilReady(fakeX, advance);
   await advance(500);
   return { fakeX, reports };

@@ -1,12 +1,9 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"url": "https://x.com/i/chat"}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runDetection } from '../../../src/content/detection-runner.ts';
-import { realTimers } from '../../../src/content/timers.ts';
-import type { IncomingDm } from '../../../src/core/types.ts';
-import type { AdapterStatus } from '../../../src/messaging/detection.ts';
 import type { FakeXConfig } from '../../fixtures/fake-x/src/api.ts';
 import { ALICE_THREAD, BOB_THREAD, loadFakeX, standardSeed, untilReady } from './support/fake-page.ts';
+import { startDetection } from './support/start-detection.ts';
 
 const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 const running: AbortController[] = [];
@@ -20,18 +17,7 @@ async function go(path: string) {
 
 async function start(path: string, config: Partial<Omit<FakeXConfig, 'seed'>> = {}) {
   const fakeX = await loadFakeX({ seed: standardSeed(), ...config }, path);
-  const reports: IncomingDm[] = [];
-  const statuses: AdapterStatus[] = [];
-  const controller = new AbortController();
-  running.push(controller);
-  runDetection(controller.signal, {
-    doc: document,
-    win: window,
-    now: () => Date.now(),
-    timers: realTimers,
-    report: (dm) => reports.push(dm),
-    reportStatus: (status) => statuses.push(status),
-  });
+  const { reports, statuses, controller } = startDetection(running);
   return { fakeX, reports, statuses, controller };
 }
 
