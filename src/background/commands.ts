@@ -1,6 +1,6 @@
 import type { Commands } from 'webextension-polyfill';
 
-/** The manifest's `commands` entry (suggested key Alt+Shift+A). */
+/** The manifest's `commands` entry (suggested key Alt+Shift+Y). */
 export const TOGGLE_AWAY_COMMAND = 'toggle-away';
 
 export interface CommandDeps {
