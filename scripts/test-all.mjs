@@ -25,32 +25,43 @@ for (const script of ['build', 'build:e2e']) {
   }
 }
 
-const report = '.tmp/vitest-report.json';
+// Unit tests first, then the real-browser tests on their own: browsers get both cores, so their timings
+// do not depend on what else runs.
 mkdirSync('.tmp', { recursive: true });
-rmSync(report, { force: true });
 const extra = process.argv.slice(2);
-const vitest = run('npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${report}`,
-  ...extra,
-]);
-
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-try {
-  const json = JSON.parse(readFileSync(report, 'utf8'));
-  passed = json.numPassedTests;
-  failed = json.numFailedTests + (json.numRuntimeErrorTestSuites ?? 0);
-  skipped = json.numPendingTests + json.numTodoTests;
-  // A file that failed to load counts as a failure even though none of its tests ran.
-  failed += json.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
-} catch {
-  failed = Math.max(failed, 1);
+let status = 0;
+for (const project of ['unit', 'e2e']) {
+  const report = `.tmp/vitest-${project}.json`;
+  rmSync(report, { force: true });
+  const vitest = run('npx', [
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...extra,
+  ]);
+  let projectFailed = 0;
+  try {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    passed += json.numPassedTests;
+    skipped += json.numPendingTests + json.numTodoTests;
+    projectFailed = json.numFailedTests + (json.numRuntimeErrorTestSuites ?? 0);
+    // A file that failed to load counts as a failure even though none of its tests ran.
+    projectFailed += json.testResults.filter(
+      (f) => f.status === 'failed' && f.assertionResults.length === 0,
+    ).length;
+  } catch {
+    projectFailed = 1;
+  }
+  if (vitest.status !== 0 && projectFailed === 0) projectFailed = 1;
+  failed += projectFailed;
+  if (vitest.status !== 0) status = vitest.status ?? 1;
 }
-if (vitest.status !== 0 && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(vitest.status === 0 && failed === 0 ? 0 : 1);
+process.exit(status === 0 && failed === 0 ? 0 : 1);
