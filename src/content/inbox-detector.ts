@@ -24,7 +24,8 @@ interface Entry {
 interface RowMemo {
   testId: string;
   description: string | null;
-  threadId: string | null;
+  /** The thread's entry (null for a row that did not parse): checked for `pending` without a lookup. */
+  entry: Entry | null;
 }
 
 export interface InboxDetectorDeps {
@@ -64,9 +65,7 @@ export class InboxDetector {
     // the first render of the whole inbox) cannot make one row look "above a known one" to another.
     this.#batch += 1;
     const anyKnown = this.#entries.size > 0;
-    for (const row of rows) {
-      if (row.isConnected) this.#touch(row, openThreadId, anyKnown);
-    }
+    for (const row of rows) this.#touch(row, openThreadId, anyKnown);
   }
 
   /** Everything on screen now: on the first look the baseline, on a later one (back to chat) a comparison. */
@@ -78,19 +77,20 @@ export class InboxDetector {
     const testId = inboxRowTestId(row);
     const description = inboxRowDescription(row);
     const memo = this.#rows.get(row);
-    if (memo && memo.description === description && memo.testId === testId) {
-      // Unchanged text: only a preview still waiting for its unread dot deserves another look.
-      if (memo.threadId === null || !this.#entries.get(memo.threadId)?.pending) return;
-    }
+    // Unchanged text: only a preview still waiting for its unread dot deserves another look.
+    if (memo && memo.description === description && memo.testId === testId && !memo.entry?.pending) return;
+    // A row X removed later in the same task: it shows nothing any more.
+    if (!row.isConnected) return;
     const parsed = parseInboxRow(row);
-    this.#rows.set(row, { testId, description, threadId: parsed?.threadId ?? null });
-    if (!parsed) return;
-    let entry = this.#entries.get(parsed.threadId);
-    if (!entry) {
+    let entry = parsed ? this.#entries.get(parsed.threadId) : undefined;
+    if (parsed && !entry) {
       const pending = anyKnown && this.#aboveKnownRow(row);
       entry = { preview: parsed.preview, pending, batch: this.#batch };
       this.#entries.set(parsed.threadId, entry);
-    } else if (entry.preview !== parsed.preview) {
+    }
+    this.#rows.set(row, { testId, description, entry: entry ?? null });
+    if (!parsed || !entry) return;
+    if (entry.preview !== parsed.preview) {
       entry.preview = parsed.preview;
       entry.pending = true;
     }
