@@ -52,10 +52,14 @@ export function inboxRowThreadId(row: Element): string | null {
 // X writes its own previews as "You: …" (an assumption for the real site, see MARKUP.md).
 const OWN_PREFIX = /^You: /u;
 // Relative times, clock times and short dates X shows at the end of the description.
-const TIME_AT_END = /, (now|\d+[smhdw]|\d{1,2}:\d{2}(?:\s?[AP]M)?|[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)$/u;
+const TIME_AT_END = /, (now|\d+[smhdw]|\d{1,2}:\d{2}(?:\s?[AP]M)?|[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)$/gu;
+// The longest ", <time>" the pattern above matches is 21 characters ("September. 30, 2025"): the search
+// starts that close to the end instead of trying every position of a long preview.
+const TIME_SEARCH_SPAN = 32;
 const HANDLE_AFTER_NAME = /^(.*?), @([A-Za-z0-9_]{1,50}), /su;
 
 function splitTime(description: string): [rest: string, time: string] {
+  TIME_AT_END.lastIndex = Math.max(0, description.length - TIME_SEARCH_SPAN);
   const match = TIME_AT_END.exec(description);
   if (match) return [description.slice(0, match.index), match[1] ?? ''];
   // An unknown time format: the time is still the last comma-separated part.

@@ -29,9 +29,11 @@ export interface SelfCheckResult {
   missing: Landmark[];
 }
 
-/** What one check leaves for the next: the conversation panel it found. */
+/** What one check leaves for the next: the conversation panel it found, the rows it could read. */
 export interface SelfCheckMemo {
   panel: Element | null;
+  /** Message rows whose direction was readable: X does not restyle a rendered row, so once is enough. */
+  readRows?: WeakSet<Element>;
 }
 
 /**
@@ -44,6 +46,16 @@ function findPanel(root: ParentNode, memo: SelfCheckMemo | undefined): Element |
   const panel = root.querySelector(conversationPanel);
   if (memo) memo.panel = panel;
   return panel;
+}
+
+function directionReadable(row: Element, memo: SelfCheckMemo | undefined): boolean {
+  if (memo?.readRows?.has(row)) return true;
+  if (rowDirection(row) === 'unknown') return false;
+  if (memo) {
+    memo.readRows ??= new WeakSet();
+    memo.readRows.add(row);
+  }
+  return true;
 }
 
 /**
@@ -74,7 +86,7 @@ export function selfCheck(found: ChatRoot | null, url: string, memo?: SelfCheckM
       // Message texts without rows around them: the row attribute was renamed, rows would go unseen.
       if (rows.length === 0 && list.querySelector(messageText)) missing.push('messageRow');
       // Rows whose direction cannot be read would be neither reported nor safely ignored.
-      if (rows.some((row) => rowDirection(row) === 'unknown')) missing.push('messageDirection');
+      if (rows.some((row) => !directionReadable(row, memo))) missing.push('messageDirection');
     }
     // A message request shows accept / decline until accepted, not a composer.
     const hasComposer = scope.querySelector(composerTextarea) && scope.querySelector(composerSendButton);

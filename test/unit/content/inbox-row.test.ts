@@ -41,6 +41,17 @@ describe('inbox rows', () => {
     });
   });
 
+  it.each(['now', '3m', '10:42 AM', '9:05', 'Jul 14', 'Sept. 3, 2025', 'September 30, 2025'])(
+    'finds the time "%s" at the end of a long preview, one after another',
+    (time) => {
+      const preview = `${'a long, long line, '.repeat(30)}the end`;
+      const row = inboxRow('dm-conversation-item-1000:3000', `Bob, @bob, ${preview}, ${time}`);
+      for (let i = 0; i < 2; i++) expect(parseInboxRow(row)).toMatchObject({ preview, timeLabel: time });
+      const short = inboxRow('dm-conversation-item-1000:3000', `Bo, @bob, hi, ${time}`);
+      expect(parseInboxRow(short)).toMatchObject({ preview: 'hi', timeLabel: time });
+    },
+  );
+
   it('recognises my own last message and an absent unread dot', () => {
     const parsed = parseInboxRow(
       inboxRow('dm-conversation-item-1000:2000', 'Alice, @alice, You: on my way, now'),

@@ -56,6 +56,16 @@ describe('self-check memo', () => {
     expect(selfCheck(found, location.href, memo).missing).toContain('conversationPanel');
     panel.setAttribute('data-testid', 'dm-conversation-panel');
     expect(selfCheck(found, location.href, memo).ok).toBe(true);
+    // Rows read once are not read again; a new row whose direction cannot be read still fails the check.
+    const rows = [...panel.querySelectorAll('[data-dm-message-row]')];
+    const classReads = rows.map((row) => vi.spyOn(row.classList, 'contains'));
+    expect(selfCheck(found, location.href, memo).ok).toBe(true);
+    expect(classReads.every((spy) => spy.mock.calls.length === 0)).toBe(true);
+    const odd = document.createElement('div');
+    odd.setAttribute('data-dm-message-row', 'odd-1');
+    panel.querySelector('[data-testid="dm-message-list"]')?.append(odd);
+    expect(selfCheck(found, location.href, memo).missing).toEqual(['messageDirection']);
+    odd.remove();
     // Gone from the page: looked for again.
     panel.remove();
     expect(selfCheck(found, location.href, memo).missing).toContain('conversationPanel');
