@@ -180,6 +180,8 @@ describe('away switched off', () => {
     });
     await s.fakeX.receive({ thread: threadWith(alice!), text: 'Hello?' });
     await s.fakeX.receive({ thread: threadWith(bob!), text: 'Hi there' });
+    // Both replies must be waiting (Bob's is decided about a second after Alice's) and Alice's being typed.
+    await until('both replies scheduled', async () => (await jobs(s)).length === 2, 15_000);
     await until('typing to start', async () => (await s.fakeX.composerState()) !== '', 15_000);
     await withExtensionPage(s, (page) => messageWorker(page, 'setAway', { enabled: false, until: null }));
     await until('the typed text to be removed', async () => (await s.fakeX.composerState()) === '', 3_000);
