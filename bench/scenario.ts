@@ -1,7 +1,7 @@
+import { createRng } from '../src/core/rng.ts';
 import type { Seed, SeedThread } from '../test/fixtures/fake-x/src/api.ts';
 import { BENCH } from './config.ts';
 import type { PlannedDm } from './latency.ts';
-import { seededRandom } from './stats.ts';
 
 const ME_ID = 1000;
 const FIRST_CONTACT_ID = 5000;
@@ -18,7 +18,7 @@ const WORDS = ['hello', 'are', 'you', 'around', 'tomorrow', 'lunch', 'invoice', 
 
 /** A busy account: many conversations, and a long history in the one that stays open. */
 export function heavySeed(): Seed {
-  const random = seededRandom(BENCH.seed);
+  const random = createRng(BENCH.seed);
   const threads: SeedThread[] = [];
   for (let i = 0; i < BENCH.inboxThreads; i++) {
     const handle = `contact${i}`;
@@ -45,7 +45,7 @@ export interface TimedDm extends PlannedDm {
  * `inboxEvery` goes to another conversation (so the inbox re-sorts), the rest to the open one.
  */
 export function dmPlan(count: number, windowMs: number, label: string): TimedDm[] {
-  const random = seededRandom(BENCH.seed + count);
+  const random = createRng(BENCH.seed + count);
   const mean = windowMs / count;
   return Array.from({ length: count }, (_, i) => {
     const open = i % BENCH.inboxEvery !== BENCH.inboxEvery - 1;

@@ -39,15 +39,3 @@ export function distribution(values: readonly number[]): Distribution {
     max: values.length === 0 ? Number.NaN : Math.max(...values),
   };
 }
-
-/** A seeded PRNG (mulberry32), so every run drives the page with the same message plan. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
