@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pngSize } from '../../scripts/png-size.ts';
 
-// The store texts in docs/store/<locale>/ (see docs/store/README.md).
+// The store texts and images in docs/store/<locale>/ (see docs/store/README.md).
 
 const ROOT = join(import.meta.dirname, '../..');
 const STORE = join(ROOT, 'docs/store');
@@ -75,5 +76,37 @@ describe('store listings', () => {
       for (const word of ['x.com', 'chat.x.com', 'stop', 'MIT', 'X Corp.']) expect(body).toContain(word);
       expect(body.length).toBeGreaterThan(1000);
     });
+  });
+});
+
+describe('store screenshots', () => {
+  const shots = readdirSync(STORE, { recursive: true, encoding: 'utf8' }).filter((name) =>
+    name.endsWith('.png'),
+  );
+
+  it('are 1280×800, every one', () => {
+    const wrong = shots
+      .map((name) => ({ name, ...pngSize(readFileSync(join(STORE, name))) }))
+      .filter((shot) => shot.width !== 1280 || shot.height !== 800);
+    expect(wrong).toEqual([]);
+  });
+
+  it.each(['en', 'fr'])(
+    'exist in %s: popup beside X, options, and X with the extension at work',
+    (locale) => {
+      expect(shots.filter((name) => name.startsWith(`${locale}/`)).sort()).toEqual(
+        [1, 2, 3].map((n) => `${locale}/screenshot-${n}.png`),
+      );
+    },
+  );
+
+  it('the size check reads real headers', () => {
+    const png = Buffer.alloc(24);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(png);
+    png.write('IHDR', 12, 'latin1');
+    png.writeUInt32BE(640, 16);
+    png.writeUInt32BE(400, 20);
+    expect(pngSize(png)).toEqual({ width: 640, height: 400 });
+    expect(() => pngSize(Buffer.from('GIF89a-not-a-png-at-all'))).toThrow('not a PNG');
   });
 });
