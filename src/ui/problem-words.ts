@@ -12,9 +12,9 @@ export const RULE_ERROR_KEYS: Record<RuleErrorCode, string> = {
   patternTooLong: 'ruleError_patternTooLong',
   patternInvalid: 'ruleError_patternInvalid',
   backreference: 'ruleError_backreference',
-  nestedQuantifier: 'ruleError_nestedQuantifier',
-  overlappingAlternation: 'ruleError_overlappingAlternation',
-  overlappingQuantifiers: 'ruleError_overlappingQuantifiers',
+  lookaround: 'ruleError_lookaround',
+  patternUnsupported: 'ruleError_patternUnsupported',
+  patternTooComplex: 'ruleError_patternTooComplex',
   templateMissing: 'ruleError_templateMissing',
   priorityInvalid: 'ruleError_priorityInvalid',
 };

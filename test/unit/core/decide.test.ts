@@ -213,6 +213,18 @@ describe('decide: every skip reason', () => {
     expectSkip(run(state({ rules: kw })), 'noRuleMatched');
   });
 
+  it('ruleRefused: a stored regex the engine refuses is skipped with its id, without falling through', () => {
+    // Stored by an older version, whose analyser accepted this lookahead (13.9 s on 401 characters).
+    const rules = [
+      rule({ id: 'old', priority: 1, trigger: { kind: 'regex', pattern: '(?=\\w+\\w+\\w+!)' } }),
+      rule({ id: 'fallback', priority: 2 }),
+    ];
+    const text = `${'a'.repeat(400)}?`;
+    const started = performance.now();
+    expect(run(state({ rules }), dm({ text }))).toMatchObject({ reason: 'ruleRefused', detail: 'old' });
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+
   it('templateMissing / templateInvalid for the winning rule, without falling through', () => {
     const rules = [
       rule({ id: 'broken', priority: 1, templateId: 'gone' }),
