@@ -28,6 +28,7 @@ export const TEMPLATE_ERROR_KEYS: Record<TemplateErrorCode, string> = {
   unknownVariable: 'templateError_unknownVariable',
   bareVariableInVariation: 'templateError_bareVariableInVariation',
   tooDeep: 'templateError_tooDeep',
+  mayBeTooLong: 'templateError_mayBeTooLong',
 };
 
 /** Keyword codes count keywords, limit codes carry the limit: only these positions are characters. */
@@ -43,6 +44,8 @@ export function ruleErrorText(code: RuleErrorCode, position?: number): string {
 }
 
 export function templateErrorText(code: TemplateErrorCode, position: number): string {
+  // The whole body is too long once filled in: no one character is to blame.
+  if (code === 'mayBeTooLong') return t(TEMPLATE_ERROR_KEYS[code]);
   return t('errorAtCharacter', t(TEMPLATE_ERROR_KEYS[code]), position + 1);
 }
 

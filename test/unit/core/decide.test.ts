@@ -225,6 +225,15 @@ describe('decide: every skip reason', () => {
     expect(performance.now() - started).toBeLessThan(50);
   });
 
+  it('never schedules a reply longer than X accepts: a stored 333 × {name} template is invalid now', () => {
+    const templates = [
+      { id: 'long', name: 'x', body: '{name}'.repeat(333), locale: 'en' as const, quickReply: false },
+    ];
+    const s = state({ rules: [rule({ id: 'r', templateId: 'long', mode: 'auto' })], templates });
+    const decision = run(s, dm({ senderName: 'N'.repeat(200) }));
+    expect(decision).toMatchObject({ kind: 'skip', reason: 'templateInvalid', detail: 'r' });
+  });
+
   it('templateMissing / templateInvalid for the winning rule, without falling through', () => {
     const rules = [
       rule({ id: 'broken', priority: 1, templateId: 'gone' }),

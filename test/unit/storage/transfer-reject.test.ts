@@ -256,6 +256,14 @@ const cases: [string, () => string, ProblemCode, string][] = [
     '/rules/1/trigger/pattern',
   ],
   [
+    'a template whose replies could pass X’s limit (issue 11)',
+    edit((d) => {
+      d.templates[0].body = '{name}'.repeat(333);
+    }),
+    'invalidTemplate',
+    '/templates/0/body',
+  ],
+  [
     'a template that does not parse',
     edit((d) => {
       d.templates[2].body = 'Hi {first_name';
