@@ -87,7 +87,8 @@ function isFirstContact(dm: IncomingDm, state: DecisionState): boolean {
  * 7. stopWord: the caller must silence the contact (`silencedAt`). Before `silenced` so every "stop" is
  *    recorded, and before loop checks so an automated "STOP" is still honoured.
  * 8. silenced.  9. looksAutomatic (loops.ts).
- * 10–14. cooldown, alreadyAnswered, minGap (with `retryAt`: the message may be decided again then),
+ * 10–14. cooldown, alreadyAnswered (one per thread each time away is switched on), minGap (with
+ *    `retryAt`: the message may be decided again then),
  *    hourlyCap, dailyCap (limits.ts).
  * 15. noRuleMatched (or outsideSchedule while present); ruleRefused when the first rule reached was
  *    stored before a check refused it (rules.ts); then the template: templateMissing /
@@ -139,9 +140,9 @@ export function decide(dm: IncomingDm, state: DecisionState, now: number, rng: R
     limits: clampLimits(settings.limits),
     threadId: dm.threadId,
     contactHandle: dm.senderHandle,
-    detectedAt: dm.detectedAt,
     contact: state.contact,
     thread: state.thread,
+    awaySince,
     sends: state.sends,
     now,
   });

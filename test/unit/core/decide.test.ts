@@ -187,6 +187,21 @@ describe('decide: every skip reason', () => {
     expect(run(state({ contact: { ...contact, lastRepliedAt: NOW - 5 * DAY } })).kind).toBe('reply');
   });
 
+  it('alreadyAnswered: another responder answering our reply minutes later gets nothing (issue 11)', () => {
+    // Cooldown 0, no label, a custom template: nothing tells its reply from a person's.
+    const free = settings({ limits: { ...settings().limits, contactCooldownMs: 0, minGapMs: 0 } });
+    const templates = [
+      { id: 't', name: 't', body: 'Back on Monday.', locale: 'en' as const, quickReply: false },
+    ];
+    const rules = [rule({ templateId: 't', mode: 'auto' })];
+    const thread = { ...state().thread!, lastAutoReplyAt: NOW - 2 * MINUTE };
+    const echo = dm({ text: 'Thanks, I will be offline until Friday.', detectedAt: NOW - 1_000 });
+    expectSkip(run(state({ settings: free, rules, templates, thread }), echo), 'alreadyAnswered');
+    // Once the user switches away on again, the conversation may get one new automatic reply.
+    const again = settings({ ...free, schedule: { ...free.schedule, awaySince: NOW - MINUTE } });
+    expect(run(state({ settings: again, rules, templates, thread }), echo).kind).toBe('reply');
+  });
+
   it('alreadyAnswered: our reply came after this message; a pending one counts', () => {
     const free = settings({ limits: { ...settings().limits, contactCooldownMs: 0 } });
     const thread = { ...state().thread!, lastAutoReplyAt: NOW - 500 };
