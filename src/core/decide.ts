@@ -87,9 +87,11 @@ function isFirstContact(dm: IncomingDm, state: DecisionState): boolean {
  * 7. stopWord: the caller must silence the contact (`silencedAt`). Before `silenced` so every "stop" is
  *    recorded, and before loop checks so an automated "STOP" is still honoured.
  * 8. silenced.  9. looksAutomatic (loops.ts).
- * 10–14. cooldown, alreadyAnswered, minGap (with `retryAt`: the message may be decided again then),
+ * 10–14. cooldown, alreadyAnswered (one per thread each time away is switched on), minGap (with
+ *    `retryAt`: the message may be decided again then),
  *    hourlyCap, dailyCap (limits.ts).
- * 15. noRuleMatched (or outsideSchedule while present), then the template: templateMissing /
+ * 15. noRuleMatched (or outsideSchedule while present); ruleRefused when the first rule reached was
+ *    stored before a check refused it (rules.ts); then the template: templateMissing /
  *    templateInvalid when the winning rule's template is gone or broken (no fall-through to a lower rule:
  *    that could send something the user did not mean for this message).
  *
@@ -138,9 +140,9 @@ export function decide(dm: IncomingDm, state: DecisionState, now: number, rng: R
     limits: clampLimits(settings.limits),
     threadId: dm.threadId,
     contactHandle: dm.senderHandle,
-    detectedAt: dm.detectedAt,
     contact: state.contact,
     thread: state.thread,
+    awaySince,
     sends: state.sends,
     now,
   });
@@ -152,6 +154,7 @@ export function decide(dm: IncomingDm, state: DecisionState, now: number, rng: R
     eligible: (r) => !present || r.when === 'always',
   });
   if (!rule) return skip(present ? 'outsideSchedule' : 'noRuleMatched');
+  if (compiled.errors.has(rule.id)) return skip('ruleRefused', rule.id);
 
   const template = state.templates.find((t) => t.id === rule.templateId);
   if (!template) return skip('templateMissing', rule.id);

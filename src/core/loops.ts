@@ -4,6 +4,9 @@ import { containsPhrase, foldedLettersOnly, foldedWords } from './text-normalize
 /**
  * Loop breaking. Two responders facing each other must stop after one message each, so anything that
  * looks machine-written is not answered. Erring towards "automatic" only costs one unanswered DM.
+ * These signals name the reason early; the guarantee itself does not rest on them (a responder can wait
+ * longer than any window and write like a person): limits.ts sends one automatic message per
+ * conversation each time away is switched on.
  */
 
 /** A message arriving this soon after our automatic reply in the same thread is a bot answering it. */

@@ -1,8 +1,23 @@
 import { indexBelow, type Rng } from './rng.ts';
-import { parseTemplate, type TemplateNode, type TemplateVariable } from './template-syntax.ts';
+import {
+  MAX_LABEL_LENGTH,
+  parseTemplate,
+  TEMPLATE_VARIABLES,
+  type TemplateNode,
+  type TemplateVariable,
+  VARIABLE_MAX_LENGTH,
+} from './template-syntax.ts';
 import { safeTimeZone } from './time-zone.ts';
 
-export { parseTemplate, TEMPLATE_VARIABLES, validateTemplate } from './template-syntax.ts';
+export {
+  AUTO_REPLY_ROOM,
+  MAX_REPLY_LENGTH,
+  parseTemplate,
+  TEMPLATE_VARIABLES,
+  VARIABLE_MAX_LENGTH,
+  validateTemplate,
+  worstCaseLength,
+} from './template-syntax.ts';
 
 /** Values for every variable, already formatted and with fallbacks applied. Text, never HTML. */
 export type TemplateVars = Record<TemplateVariable, string>;
@@ -33,6 +48,13 @@ const FIRST_NAME_RE = /\p{L}[\p{L}\p{M}'’-]*/u;
 
 function clean(value: string): string {
   return value.replace(CONTROL_RE, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** At most `max` UTF-16 code units, never half of a surrogate pair. */
+function cut(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const head = value.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head;
 }
 
 /** "🌴 Marie-Claire Dupont | Design" → "Marie-Claire": the first run of letters, emoji skipped. */
@@ -66,7 +88,7 @@ export function templateVars(input: VarsInput): TemplateVars {
   const name = clean(input.senderName);
   const format = (kind: 'date' | 'time' | 'until', t: number) =>
     formatter(kind, input.locale, input.timeZone).format(t);
-  return {
+  const vars: TemplateVars = {
     name: name || atHandle || words.person,
     first_name: firstNameOf(name) || atHandle || words.person,
     handle: atHandle,
@@ -75,6 +97,9 @@ export function templateVars(input: VarsInput): TemplateVars {
     away_until: input.awayUntil === null ? words.awayUntil : format('until', input.awayUntil),
     my_name: clean(input.myName),
   };
+  // validateTemplate counts on these maxima to keep every reply within X's limit.
+  for (const key of TEMPLATE_VARIABLES) vars[key] = cut(vars[key], VARIABLE_MAX_LENGTH[key]).trim();
+  return vars;
 }
 
 function renderNodes(nodes: readonly TemplateNode[], vars: Partial<TemplateVars>, rng: Rng): string {
@@ -122,6 +147,6 @@ export function render(body: string, vars: Partial<TemplateVars>, rng: Rng): str
 
 /** Appends the visible label of automatic messages on the same line, so it cannot be typed as Enter. */
 export function appendLabel(text: string, label: string): string {
-  const cleanLabel = clean(label);
+  const cleanLabel = cut(clean(label), MAX_LABEL_LENGTH).trim();
   return cleanLabel ? `${text} ${cleanLabel}` : text;
 }

@@ -170,6 +170,11 @@ export type SkipReason =
   | 'hourlyCap'
   | 'dailyCap'
   | 'noRuleMatched'
+  /**
+   * The first rule reached is refused by today's checks (`validateRule`), e.g. a regex trigger stored by
+   * an older version that the linear-time engine cannot run; `detail` is its id.
+   */
+  | 'ruleRefused'
   /** The matching rule's template was deleted. */
   | 'templateMissing'
   /** The matching rule's template does not pass validateTemplate. */

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { MAX_KEYWORDS, MAX_PATTERN_LENGTH } from '../core/rules.ts';
+import { MAX_KEYWORDS, MAX_PATTERN_LENGTH } from '../core/rule-limits.ts';
 import { MAX_TEMPLATE_LENGTH } from '../core/template-syntax.ts';
 import type { Rule, Template, Trigger } from '../core/types.ts';
 

@@ -136,6 +136,45 @@ describe('import', () => {
     expect(await storedSettings(page)).toEqual(before);
     await page.close();
   });
+
+  it('shows what a file would change and applies it only once confirmed, by keyboard (issue 11)', async () => {
+    const page = await openOptions('transfer');
+    const before = await storedSettings(page);
+    // This browser's own file, made to answer by itself as much and as often as the format allows.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export to a file' }).click();
+    const original = readFileSync((await (await download).path())!, 'utf8');
+    const doc = JSON.parse(original);
+    for (const rule of doc.rules) rule.mode = 'auto';
+    doc.settings.limits = { contactCooldownMs: 0, minGapMs: 0, hourlyCap: 500, dailyCap: 500 };
+    const allAuto = JSON.stringify(doc);
+
+    await chooseFile(page, 'all-auto.json', allAuto);
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByText('At most per hour: 20 → 500').waitFor();
+    await dialog
+      .getByText(/^Rules (that will send|set to send) replies by themselves.*: Away reply$/)
+      .waitFor();
+    expect(await seriousViolations(page), 'import preview').toEqual([]);
+    // Focus is on Cancel: Escape leaves everything as it was.
+    await page.keyboard.press('Escape');
+    await page.getByText('Import cancelled. Nothing was changed.').waitFor();
+    expect(await storedSettings(page)).toEqual(before);
+
+    const apply = async (name: string, text: string) => {
+      await chooseFile(page, name, text);
+      await dialog.waitFor();
+      await page.keyboard.press('Shift+Tab'); // from Cancel to Apply
+      await page.keyboard.press('Enter');
+      await page.getByText(/^Imported \d+ rules/).waitFor();
+    };
+    await apply('all-auto.json', allAuto);
+    expect(((await storedSettings(page)) as { limits: { hourlyCap: number } }).limits.hourlyCap).toBe(500);
+    // Back to this browser's own settings for the tests that follow.
+    await apply('original.json', original);
+    expect(await storedSettings(page)).toEqual(before);
+    await page.close();
+  });
 });
 
 describe('accessibility (axe-core in Chromium)', () => {

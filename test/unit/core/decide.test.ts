@@ -187,6 +187,21 @@ describe('decide: every skip reason', () => {
     expect(run(state({ contact: { ...contact, lastRepliedAt: NOW - 5 * DAY } })).kind).toBe('reply');
   });
 
+  it('alreadyAnswered: another responder answering our reply minutes later gets nothing (issue 11)', () => {
+    // Cooldown 0, no label, a custom template: nothing tells its reply from a person's.
+    const free = settings({ limits: { ...settings().limits, contactCooldownMs: 0, minGapMs: 0 } });
+    const templates = [
+      { id: 't', name: 't', body: 'Back on Monday.', locale: 'en' as const, quickReply: false },
+    ];
+    const rules = [rule({ templateId: 't', mode: 'auto' })];
+    const thread = { ...state().thread!, lastAutoReplyAt: NOW - 2 * MINUTE };
+    const echo = dm({ text: 'Thanks, I will be offline until Friday.', detectedAt: NOW - 1_000 });
+    expectSkip(run(state({ settings: free, rules, templates, thread }), echo), 'alreadyAnswered');
+    // Once the user switches away on again, the conversation may get one new automatic reply.
+    const again = settings({ ...free, schedule: { ...free.schedule, awaySince: NOW - MINUTE } });
+    expect(run(state({ settings: again, rules, templates, thread }), echo).kind).toBe('reply');
+  });
+
   it('alreadyAnswered: our reply came after this message; a pending one counts', () => {
     const free = settings({ limits: { ...settings().limits, contactCooldownMs: 0 } });
     const thread = { ...state().thread!, lastAutoReplyAt: NOW - 500 };
@@ -211,6 +226,27 @@ describe('decide: every skip reason', () => {
     expectSkip(run(state({ rules: [rule({ enabled: false })] })), 'noRuleMatched');
     const kw = [rule({ trigger: { kind: 'keywords', keywords: ['invoice'] } })];
     expectSkip(run(state({ rules: kw })), 'noRuleMatched');
+  });
+
+  it('ruleRefused: a stored regex the engine refuses is skipped with its id, without falling through', () => {
+    // Stored by an older version, whose analyser accepted this lookahead (13.9 s on 401 characters).
+    const rules = [
+      rule({ id: 'old', priority: 1, trigger: { kind: 'regex', pattern: '(?=\\w+\\w+\\w+!)' } }),
+      rule({ id: 'fallback', priority: 2 }),
+    ];
+    const text = `${'a'.repeat(400)}?`;
+    const started = performance.now();
+    expect(run(state({ rules }), dm({ text }))).toMatchObject({ reason: 'ruleRefused', detail: 'old' });
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+
+  it('never schedules a reply longer than X accepts: a stored 333 × {name} template is invalid now', () => {
+    const templates = [
+      { id: 'long', name: 'x', body: '{name}'.repeat(333), locale: 'en' as const, quickReply: false },
+    ];
+    const s = state({ rules: [rule({ id: 'r', templateId: 'long', mode: 'auto' })], templates });
+    const decision = run(s, dm({ senderName: 'N'.repeat(200) }));
+    expect(decision).toMatchObject({ kind: 'skip', reason: 'templateInvalid', detail: 'r' });
   });
 
   it('templateMissing / templateInvalid for the winning rule, without falling through', () => {

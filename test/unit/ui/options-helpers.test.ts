@@ -130,7 +130,7 @@ describe('small parsers', () => {
 describe('errors in words', () => {
   it('say where a template or regex error is, counting from 1', () => {
     expect(templateErrorText('unclosedBrace', 4)).toBe('A { is never closed. (at character 5)');
-    expect(ruleErrorText('nestedQuantifier', 0)).toMatch(/^A repeated group .*\(at character 1\)$/);
+    expect(ruleErrorText('lookaround', 0)).toMatch(/^Lookarounds .*\(at character 1\)$/);
     expect(ruleErrorText('keywordBlank', 1)).toBe('A keyword has no letters or digits. (keyword 2)');
     expect(ruleErrorText('patternTooLong', 500)).toBe('The pattern is too long (at most 500 characters).');
   });
