@@ -1,3 +1,4 @@
+import { LOCALES } from './locales.ts';
 import { matchesTemplate } from './template-match.ts';
 import { containsPhrase, foldedLettersOnly, foldedWords } from './text-normalize.ts';
 
@@ -12,53 +13,24 @@ export const ECHO_WINDOW_MS = 10_000;
 /** Neutral marker used when no localised label is given; also always recognised in incoming text. */
 export const AUTO_REPLY_LABEL = '[auto-reply]';
 
-/** Phrases auto-responders use, English and French, matched as whole words ignoring case and accents. */
-export const AUTO_REPLY_PHRASES: readonly string[] = [
-  'auto-reply',
-  'autoreply',
-  'auto-response',
-  'automatic reply',
-  'automatic response',
-  'automated reply',
-  'automated response',
-  'automated message',
-  'out of office',
-  'out-of-office',
-  'vacation responder',
-  'i am away',
-  "i'm away",
-  'i am currently away',
-  "i'm currently away",
-  'réponse automatique',
-  'message automatique',
-  "absent jusqu'au",
-  "absente jusqu'au",
-  'je suis absent',
-  'je suis absente',
-  'absent du bureau',
-  'absente du bureau',
-];
+/** Phrases auto-responders use, in every shipped language, matched as whole words ignoring case and accents. */
+export const AUTO_REPLY_PHRASES: readonly string[] = LOCALES.flatMap((locale) => locale.loopPhrases);
 
-/** Words that ask us to stop. Any one of them, as a whole word, silences the contact. */
-export const STOP_WORDS: readonly string[] = [
-  'stop',
-  'unsubscribe',
-  'arrête',
-  'arrêtez',
-  'désabonner',
-  'désabonnez',
-];
+/** What people write to make us stop, in every shipped language: words or phrases (see `LocaleInfo`). */
+export const STOP_WORDS: readonly string[] = LOCALES.flatMap((locale) => locale.stopWords);
 
 const PHRASE_WORDS = AUTO_REPLY_PHRASES.map(foldedWords);
-const STOP_SET: ReadonlySet<string> = new Set(STOP_WORDS.flatMap(foldedWords));
+const STOP_PHRASES = STOP_WORDS.map(foldedWords);
 
 /**
  * True when the text holds a stop word as a whole word ("Stop!", "ARRÊTE", "please unsubscribe me"), not
- * inside another word ("stopped", "nonstop"). A stray match only silences automatic replies to that
- * person, which the user can undo; missing a real "stop" would keep writing to someone who said no.
+ * inside another word ("stopped", "nonstop"), or a stop phrase as whole words in a row ("no me escribas
+ * más"). A stray match only silences automatic replies to that person, which the user can undo; missing a
+ * real "stop" would keep writing to someone who said no.
  */
 export function isStopWord(text: string): boolean {
-  return foldedWords(text).some((w) => STOP_SET.has(w));
+  const words = foldedWords(text);
+  return STOP_PHRASES.some((phrase) => containsPhrase(words, phrase));
 }
 
 export interface OwnReply {

@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import {
   formatDateTime,
   formatEntry,
+  type Lang,
   lang,
   loadLocale,
   resolveLang,
@@ -37,9 +38,11 @@ describe('formatEntry', () => {
 });
 
 describe('resolveLang', () => {
-  it('follows the browser for auto, and only French or English', () => {
+  it('follows the browser for auto, to the closest language shipped, else English', () => {
     expect(resolveLang('auto', 'fr-CA')).toBe('fr');
-    expect(resolveLang('auto', 'de-DE')).toBe('en');
+    expect(resolveLang('auto', 'FR')).toBe('fr');
+    expect(resolveLang('auto', 'zh-CN')).toBe('en');
+    expect(resolveLang('auto', '')).toBe('en');
     expect(resolveLang('fr', 'en-US')).toBe('fr');
     expect(resolveLang('en', 'fr-FR')).toBe('en');
   });
@@ -59,12 +62,13 @@ describe('t and loadLocale', () => {
 
   it('loads the chosen language, whatever the browser speaks', async () => {
     mock.i18n.getUILanguage.mockReturnValue('en-US');
-    const load = vi.fn(async (which: 'en' | 'fr') => ({ greet: { message: `${which}: $1` } }));
+    const load = vi.fn(async (which: Lang) => ({ greet: { message: `${which}: $1` } }));
     expect(await loadLocale('fr', load)).toBe('fr');
     expect(load).toHaveBeenCalledWith('fr');
     expect(lang.value).toBe('fr');
     expect(t('greet', 'x')).toBe('fr: x');
     expect(document.documentElement.lang).toBe('fr');
+    expect(document.documentElement.dir).toBe('ltr');
   });
 
   it('falls back to the browser texts when the bundle cannot be read', async () => {
@@ -119,6 +123,8 @@ describe('formatDateTime', () => {
     setBundle('fr', {});
     const french = formatDateTime(at, { timeZone: 'UTC' });
     expect(english).toMatch(/Aug/);
+    expect(english).toMatch(/9:05/);
     expect(french).toMatch(/août/);
+    expect(french).toMatch(/09:05/);
   });
 });

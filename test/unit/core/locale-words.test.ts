@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { labelFor } from '../../../src/core/decide.ts';
+import { starterTemplatesOf } from '../../../src/core/defaults.ts';
+import { LOCALE_CODES, LOCALES, type LocaleCode, localeInfo } from '../../../src/core/locales.ts';
+import { AUTO_REPLY_PHRASES, automaticSignal, isStopWord, STOP_WORDS } from '../../../src/core/loops.ts';
+import { createRng } from '../../../src/core/rng.ts';
+import { render, templateVars } from '../../../src/core/templates.ts';
+import { foldedWords } from '../../../src/core/text-normalize.ts';
+import { state } from './fixtures.ts';
+
+const context = { detectedAt: 1_000, labels: [], templateBodies: [], ownReplies: [] };
+const label = (code: LocaleCode): string =>
+  (
+    JSON.parse(
+      readFileSync(join(import.meta.dirname, `../../../public/_locales/${code}/messages.json`), 'utf8'),
+    ) as {
+      autoReplyLabel: { message: string };
+    }
+  ).autoReplyLabel.message;
+
+/**
+ * Real messages in each language: what must silence a contact, what must not (the words that look like
+ * an opt-out but are ordinary), what an auto-responder writes and what a person writes. A language added
+ * to locales.ts without its samples here is a type error.
+ */
+const SAMPLES: Record<
+  LocaleCode,
+  { stop: string[]; notStop: string[]; automatic: string[]; human: string[] }
+> = {
+  en: {
+    stop: ['STOP', 'Please unsubscribe me.'],
+    notStop: ['It stopped raining', 'Nonstop flights to Lisbon?'],
+    automatic: ['Thanks! I am currently away with limited access to messages.'],
+    human: ['Are you around this weekend?'],
+  },
+  fr: {
+    stop: ['Arrête de m’écrire', 'merci de me désabonner'],
+    notStop: ['On s’arrêtera à Lyon', 'Le bus arrive'],
+    automatic: ['Bonjour, je suis absente du bureau jusqu’au 12 août.'],
+    human: ['Tu es dispo ce week-end ?'],
+  },
+};
+
+describe('every language’s words reach the core checks', () => {
+  it('puts every language’s stop words and loop phrases in the lists core uses', () => {
+    for (const locale of LOCALES) {
+      expect(STOP_WORDS, locale.code).toEqual(expect.arrayContaining([...locale.stopWords]));
+      expect(AUTO_REPLY_PHRASES, locale.code).toEqual(expect.arrayContaining([...locale.loopPhrases]));
+    }
+  });
+
+  it.each(LOCALE_CODES)('%s: each stop word silences, inside a sentence and in capitals', (code) => {
+    for (const word of localeInfo(code).stopWords) {
+      expect(isStopWord(word), word).toBe(true);
+      expect(isStopWord(`ok… ${word.toUpperCase()}!!`), word).toBe(true);
+    }
+    for (const text of SAMPLES[code].stop) expect(isStopWord(text), text).toBe(true);
+  });
+
+  it.each(LOCALE_CODES)('%s: ordinary messages are not taken for a stop', (code) => {
+    for (const text of [...SAMPLES[code].notStop, ...SAMPLES[code].human])
+      expect(isStopWord(text), text).toBe(false);
+  });
+
+  it.each(LOCALE_CODES)(
+    '%s: each loop phrase marks a message as automatic, a person’s message is not',
+    (code) => {
+      for (const phrase of localeInfo(code).loopPhrases) {
+        // "auto-reply" is also the neutral label, which is checked first.
+        expect(automaticSignal(`Hello. ${phrase}, 2/8.`, context), phrase).toMatch(/^(phrase|label)$/);
+      }
+      for (const text of SAMPLES[code].automatic) expect(automaticSignal(text, context), text).toBe('phrase');
+      for (const text of SAMPLES[code].human) expect(automaticSignal(text, context), text).toBeNull();
+    },
+  );
+
+  it.each(LOCALE_CODES)('%s: the starter away message reads as automatic by its words alone', (code) => {
+    // So two instances answering in this language stop after one message each, even with other templates.
+    const [away] = starterTemplatesOf(code);
+    for (let seed = 1; seed <= 5; seed++) {
+      const vars = templateVars({
+        senderName: 'Max',
+        senderHandle: 'max',
+        myName: '',
+        now: 0,
+        awayUntil: null,
+        timeZone: 'UTC',
+        locale: code,
+      });
+      expect(automaticSignal(render(away!.body, vars, createRng(seed)), context)).toBe('phrase');
+    }
+  });
+
+  it.each(LOCALE_CODES)(
+    '%s: its auto-reply label goes on its replies and is recognised by every instance',
+    (code) => {
+      const labels = Object.fromEntries(LOCALE_CODES.map((c) => [c, label(c)]));
+      expect(labelFor(state({ autoReplyLabels: labels }), code)).toBe(labels[code]);
+      const text = `Back on Monday ${labels[code]}`;
+      expect(automaticSignal(text, { ...context, labels: Object.values(labels) })).toBe('label');
+    },
+  );
+
+  it('keeps urgent words apart from stop words, each with letters to match', () => {
+    for (const locale of LOCALES) {
+      for (const word of locale.urgentWords) {
+        expect(foldedWords(word).length, word).toBeGreaterThan(0);
+        expect(isStopWord(word), word).toBe(false);
+      }
+    }
+  });
+
+  it('no language’s stop word is one of its own loop phrases', () => {
+    for (const phrase of AUTO_REPLY_PHRASES) expect(isStopWord(phrase), phrase).toBe(false);
+  });
+});
