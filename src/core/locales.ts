@@ -1,4 +1,5 @@
 import { en } from './locales/en.ts';
+import { es } from './locales/es.ts';
 import { fr } from './locales/fr.ts';
 
 /**
@@ -8,7 +9,7 @@ import { fr } from './locales/fr.ts';
  * messages file plus one entry here (CONTRIBUTING.md has the steps; test/unit/core/locales.test.ts
  * checks that both exist and agree).
  */
-export const LOCALES = [en, fr] as const satisfies readonly LocaleInfo[];
+export const LOCALES = [en, fr, es] as const satisfies readonly LocaleInfo[];
 
 /** A shipped language, as stored in settings and templates and as named by its `_locales` folder. */
 export type LocaleCode = (typeof LOCALES)[number]['code'];

@@ -41,6 +41,13 @@ const SAMPLES: Record<
     automatic: ['Bonjour, je suis absente du bureau jusqu’au 12 août.'],
     human: ['Tu es dispo ce week-end ?'],
   },
+  es: {
+    stop: ['Por favor, dame de baja', 'No me escribas más', 'DEJA DE ESCRIBIRME'],
+    // "para" is also "for", "baja" also "low"; "no" and "me" alone are everywhere.
+    notStop: ['Para mañana te escribo', 'La temperatura baja mucho', 'No sé, escríbeme mañana'],
+    automatic: ['Gracias por su mensaje. Me encuentro fuera de la oficina hasta el lunes.'],
+    human: ['¿Quedamos el sábado para comer?'],
+  },
 };
 
 describe('every language’s words reach the core checks', () => {

@@ -109,6 +109,12 @@ describe('the texts of every language', () => {
     }
   });
 
+  it('keep the store description within the 132 characters Chrome allows', () => {
+    for (const [code, bundle] of Object.entries(bundles)) {
+      expect(bundle.extDescription?.message.length, code).toBeLessThanOrEqual(132);
+    }
+  });
+
   it('keep the product name, in every language', () => {
     for (const [code, bundle] of Object.entries(bundles))
       expect(bundle.extName?.message, code).toBe('Away for X');
