@@ -1,6 +1,7 @@
 import { en } from './locales/en.ts';
 import { es } from './locales/es.ts';
 import { fr } from './locales/fr.ts';
+import { ptBR } from './locales/pt-br.ts';
 
 /**
  * The languages Away for X speaks. Everything that varies by language derives from this list: the
@@ -9,7 +10,7 @@ import { fr } from './locales/fr.ts';
  * messages file plus one entry here (CONTRIBUTING.md has the steps; test/unit/core/locales.test.ts
  * checks that both exist and agree).
  */
-export const LOCALES = [en, fr, es] as const satisfies readonly LocaleInfo[];
+export const LOCALES = [en, fr, es, ptBR] as const satisfies readonly LocaleInfo[];
 
 /** A shipped language, as stored in settings and templates and as named by its `_locales` folder. */
 export type LocaleCode = (typeof LOCALES)[number]['code'];

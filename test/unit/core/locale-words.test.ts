@@ -48,6 +48,13 @@ const SAMPLES: Record<
     automatic: ['Gracias por su mensaje. Me encuentro fuera de la oficina hasta el lunes.'],
     human: ['¿Quedamos el sábado para comer?'],
   },
+  pt_BR: {
+    stop: ['Pare de me mandar mensagem', 'por favor me descadastre', 'NÃO QUERO MAIS RECEBER isso'],
+    // "sair" is also "to go out", "para" also "for".
+    notStop: ['Vou sair agora, te chamo depois', 'Isso é para amanhã?', 'Não pare de sonhar'],
+    automatic: ['Olá! No momento estou fora do escritório e volto na segunda.'],
+    human: ['Bora almoçar no sábado?'],
+  },
 };
 
 describe('every language’s words reach the core checks', () => {
