@@ -55,6 +55,13 @@ const SAMPLES: Record<
     automatic: ['Olá! No momento estou fora do escritório e volto na segunda.'],
     human: ['Bora almoçar no sábado?'],
   },
+  de: {
+    stop: ['Bitte schreib mir nicht mehr.', 'Newsletter abbestellen', 'STOPP', 'Lass mich in Ruhe!'],
+    // "abmelden" is also logging off; "hör auf" alone is also "listen to".
+    notStop: ['Ich muss mich kurz abmelden', 'Hör auf dein Bauchgefühl', 'Schreib mir morgen'],
+    automatic: ['Vielen Dank für Ihre Nachricht. Ich bin derzeit abwesend und ab Montag wieder da.'],
+    human: ['Hast du am Samstag Zeit?'],
+  },
 };
 
 describe('every language’s words reach the core checks', () => {
