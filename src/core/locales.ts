@@ -2,6 +2,7 @@ import { de } from './locales/de.ts';
 import { en } from './locales/en.ts';
 import { es } from './locales/es.ts';
 import { fr } from './locales/fr.ts';
+import { ja } from './locales/ja.ts';
 import { ptBR } from './locales/pt-br.ts';
 
 /**
@@ -11,7 +12,7 @@ import { ptBR } from './locales/pt-br.ts';
  * messages file plus one entry here (CONTRIBUTING.md has the steps; test/unit/core/locales.test.ts
  * checks that both exist and agree).
  */
-export const LOCALES = [en, fr, es, ptBR, de] as const satisfies readonly LocaleInfo[];
+export const LOCALES = [en, fr, es, ptBR, de, ja] as const satisfies readonly LocaleInfo[];
 
 /** A shipped language, as stored in settings and templates and as named by its `_locales` folder. */
 export type LocaleCode = (typeof LOCALES)[number]['code'];

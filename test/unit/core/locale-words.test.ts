@@ -62,6 +62,13 @@ const SAMPLES: Record<
     automatic: ['Vielen Dank für Ihre Nachricht. Ich bin derzeit abwesend und ab Montag wieder da.'],
     human: ['Hast du am Samstag Zeit?'],
   },
+  ja: {
+    stop: ['配信停止してください', 'もう送らないでください', 'ストップ！', 'もう連絡しないでね'],
+    // 停止 alone is also "pause" (一時停止); ストップ inside a longer katakana word is another word.
+    notStop: ['動画を一時停止してください', 'ストップウォッチを買った', 'ノンストップで走った'],
+    automatic: ['メッセージありがとうございます。現在不在のため、8月20日以降に返信いたします。'],
+    human: ['土曜日、ランチどう？'],
+  },
 };
 
 describe('every language’s words reach the core checks', () => {
