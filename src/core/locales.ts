@@ -1,3 +1,4 @@
+import { ar } from './locales/ar.ts';
 import { de } from './locales/de.ts';
 import { en } from './locales/en.ts';
 import { es } from './locales/es.ts';
@@ -12,7 +13,7 @@ import { ptBR } from './locales/pt-br.ts';
  * messages file plus one entry here (CONTRIBUTING.md has the steps; test/unit/core/locales.test.ts
  * checks that both exist and agree).
  */
-export const LOCALES = [en, fr, es, ptBR, de, ja] as const satisfies readonly LocaleInfo[];
+export const LOCALES = [en, fr, es, ptBR, de, ja, ar] as const satisfies readonly LocaleInfo[];
 
 /** A shipped language, as stored in settings and templates and as named by its `_locales` folder. */
 export type LocaleCode = (typeof LOCALES)[number]['code'];

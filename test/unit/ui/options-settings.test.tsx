@@ -208,6 +208,8 @@ describe('about you and language', () => {
     render(<LanguageSelect settings={settings} />);
     fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'fr' } });
     await waitFor(async () => expect((await stored()).uiLocale).toBe('fr'));
+    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'pt_BR' } });
+    await waitFor(async () => expect((await stored()).uiLocale).toBe('pt_BR'));
   });
 
   it('offers the browser’s language and every shipped one, each named in itself', async () => {
@@ -218,5 +220,8 @@ describe('about you and language', () => {
       ['auto', 'Same as the browser', ''],
       ...LOCALES.map((l) => [l.code, l.nativeName, l.tag]),
     ]);
+    expect(options.map((o) => o.textContent)).toEqual(
+      expect.arrayContaining(['Español', '日本語', 'العربية']),
+    );
   });
 });
