@@ -1,4 +1,4 @@
-/** Arabic: what the product needs to know of the language (fields explained by LocaleInfo in ../locales.ts). */
+/** Arabic, as the product needs it (each field is explained by LocaleInfo in ../locales.ts). */
 export const ar = {
   code: 'ar',
   tag: 'ar',

@@ -1,4 +1,4 @@
-/** German: what the product needs to know of the language (fields explained by LocaleInfo in ../locales.ts). */
+/** German, as the product needs it (each field is explained by LocaleInfo in ../locales.ts). */
 export const de = {
   code: 'de',
   tag: 'de',

@@ -1,4 +1,4 @@
-/** English: what the product needs to know of the language (fields explained by LocaleInfo in ../locales.ts). */
+/** English, as the product needs it (each field is explained by LocaleInfo in ../locales.ts). */
 export const en = {
   code: 'en',
   tag: 'en',

@@ -1,4 +1,4 @@
-/** Spanish: what the product needs to know of the language (fields explained by LocaleInfo in ../locales.ts). */
+/** Spanish, as the product needs it (each field is explained by LocaleInfo in ../locales.ts). */
 export const es = {
   code: 'es',
   tag: 'es',

@@ -1,4 +1,4 @@
-/** French: what the product needs to know of the language (fields explained by LocaleInfo in ../locales.ts). */
+/** French, as the product needs it (each field is explained by LocaleInfo in ../locales.ts). */
 export const fr = {
   code: 'fr',
   tag: 'fr',

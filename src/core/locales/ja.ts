@@ -1,4 +1,4 @@
-/** Japanese: what the product needs to know of the language (fields explained by LocaleInfo in ../locales.ts). */
+/** Japanese, as the product needs it (each field is explained by LocaleInfo in ../locales.ts). */
 export const ja = {
   code: 'ja',
   tag: 'ja',

@@ -1,4 +1,4 @@
-/** Brazilian Portuguese: what the product needs to know of the language (fields explained by LocaleInfo in ../locales.ts). */
+/** Brazilian Portuguese, as the product needs it (each field is explained by LocaleInfo in ../locales.ts). */
 export const ptBR = {
   code: 'pt_BR',
   tag: 'pt-BR',
