@@ -1,6 +1,6 @@
 import { LOCALES } from './locales.ts';
 import { matchesTemplate } from './template-match.ts';
-import { containsPhrase, foldedLettersOnly, foldedWords } from './text-normalize.ts';
+import { containsPhrase, foldedLettersOnly, foldedWords, startsAt } from './text-normalize.ts';
 
 /**
  * Loop breaking. Two responders facing each other must stop after one message each, so anything that
@@ -13,14 +13,28 @@ export const ECHO_WINDOW_MS = 10_000;
 /** Neutral marker used when no localised label is given; also always recognised in incoming text. */
 export const AUTO_REPLY_LABEL = '[auto-reply]';
 
-/** Phrases auto-responders use, in every shipped language, matched as whole words ignoring case and accents. */
+/** What auto-responders write, in every shipped language; matched as whole words like stop words. */
 export const AUTO_REPLY_PHRASES: readonly string[] = LOCALES.flatMap((locale) => locale.loopPhrases);
 
 /** What people write to make us stop, in every shipped language: words or phrases (see `LocaleInfo`). */
 export const STOP_WORDS: readonly string[] = LOCALES.flatMap((locale) => locale.stopWords);
 
-const PHRASE_WORDS = AUTO_REPLY_PHRASES.map(foldedWords);
-const STOP_PHRASES = STOP_WORDS.map(foldedWords);
+/** Phrases split into words, by their first word: a message is read once, whatever the number of phrases. */
+function byFirstWord(phrases: readonly string[]): ReadonlyMap<string, string[][]> {
+  const index = new Map<string, string[][]>();
+  for (const words of phrases.map(foldedWords)) {
+    const [first] = words;
+    if (first !== undefined) index.set(first, [...(index.get(first) ?? []), words]);
+  }
+  return index;
+}
+
+function containsAny(words: readonly string[], index: ReadonlyMap<string, string[][]>): boolean {
+  return words.some((word, at) => index.get(word)?.some((phrase) => startsAt(words, phrase, at)) === true);
+}
+
+const PHRASE_INDEX = byFirstWord(AUTO_REPLY_PHRASES);
+const STOP_INDEX = byFirstWord(STOP_WORDS);
 
 /**
  * True when the text holds a stop word as a whole word ("Stop!", "ARRÊTE", "please unsubscribe me"), not
@@ -29,8 +43,7 @@ const STOP_PHRASES = STOP_WORDS.map(foldedWords);
  * real "stop" would keep writing to someone who said no.
  */
 export function isStopWord(text: string): boolean {
-  const words = foldedWords(text);
-  return STOP_PHRASES.some((phrase) => containsPhrase(words, phrase));
+  return containsAny(foldedWords(text), STOP_INDEX);
 }
 
 export interface OwnReply {
@@ -61,7 +74,7 @@ export function automaticSignal(text: string, context: LoopContext): AutomaticSi
   const words = foldedWords(text);
   const labels = [AUTO_REPLY_LABEL, ...context.labels].map(foldedWords);
   if (labels.some((label) => containsPhrase(words, label))) return 'label';
-  if (PHRASE_WORDS.some((phrase) => containsPhrase(words, phrase))) return 'phrase';
+  if (containsAny(words, PHRASE_INDEX)) return 'phrase';
   const letters = foldedLettersOnly(text);
   if (
     letters.length > 0 &&
