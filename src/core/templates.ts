@@ -1,3 +1,4 @@
+import { type LocaleCode, localeInfo } from './locales.ts';
 import { indexBelow, type Rng } from './rng.ts';
 import {
   MAX_LABEL_LENGTH,
@@ -30,18 +31,8 @@ export interface VarsInput {
   awayUntil: number | null;
   timeZone: string;
   /** The template's language: picks date/time formats and the fallback words. */
-  locale: 'en' | 'fr';
+  locale: LocaleCode;
 }
-
-/**
- * What a missing value becomes. English greets "Hi there"; French has no such word ("Bonjour là" is
- * wrong), so it uses nothing and `render` tidies the gap ("Merci {first_name} !" → "Merci !").
- * `{away_until}` without an end date reads "I'm back soon" / "je reviens bientôt".
- */
-const FALLBACK_WORDS = {
-  en: { person: 'there', awayUntil: 'soon' },
-  fr: { person: '', awayUntil: 'bientôt' },
-} as const;
 
 const CONTROL_RE = /[\p{Cc}\p{Cf}]+/gu;
 const FIRST_NAME_RE = /\p{L}[\p{L}\p{M}'’-]*/u;
@@ -64,25 +55,26 @@ export function firstNameOf(displayName: string): string {
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(kind: 'date' | 'time' | 'until', locale: 'en' | 'fr', timeZone: string) {
+function formatter(kind: 'date' | 'time' | 'until', locale: LocaleCode, timeZone: string) {
   const key = `${kind}|${locale}|${timeZone}`;
   let f = dateFormats.get(key);
   if (!f) {
-    // French writes 09:05, English 9:05 AM.
-    const time: Intl.DateTimeFormatOptions = {
-      hour: locale === 'fr' ? '2-digit' : 'numeric',
-      minute: '2-digit',
-    };
+    // Each language writes hours its own way (locales.ts): French 09:05, English 9:05 AM.
+    const { tag, hour } = localeInfo(locale);
+    const time: Intl.DateTimeFormatOptions = { hour, minute: '2-digit' };
     const date: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' };
     const options = kind === 'date' ? date : kind === 'time' ? time : { ...date, ...time };
-    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: safeTimeZone(timeZone) });
+    f = new Intl.DateTimeFormat(tag, { ...options, timeZone: safeTimeZone(timeZone) });
     dateFormats.set(key, f);
   }
   return f;
 }
 
 export function templateVars(input: VarsInput): TemplateVars {
-  const words = FALLBACK_WORDS[input.locale];
+  // What a missing value becomes (locales.ts). English greets "Hi there"; French has no such word
+  // ("Bonjour là" is wrong), so it uses nothing and `render` tidies the gap ("Merci {first_name} !" →
+  // "Merci !"). `{away_until}` without an end date reads "I'm back soon" / "je reviens bientôt".
+  const words = localeInfo(input.locale).fallback;
   const handle = clean(input.senderHandle).replace(/^@/, '');
   const atHandle = handle ? `@${handle}` : '';
   const name = clean(input.senderName);

@@ -3,6 +3,8 @@
  * Times are epoch milliseconds unless a name says otherwise.
  */
 
+import type { LocaleCode } from './locales.ts';
+
 /** 1:1 chat, group chat, or a message request from someone the user does not follow. */
 export type ThreadKind = 'direct' | 'group' | 'request';
 
@@ -57,8 +59,8 @@ export interface Template {
   name: string;
   /** Text with `{variables}` and `{a|b|c}` variations. */
   body: string;
-  /** BCP 47 language of the text, used for `{date}` / `{time}`. */
-  locale: 'en' | 'fr';
+  /** Language of the text (a code of locales.ts), used for `{date}` / `{time}` and the auto-reply label. */
+  locale: LocaleCode;
   /** Offered in the popup's quick replies. */
   quickReply: boolean;
 }
@@ -128,7 +130,8 @@ export interface Settings {
   myName: string;
   /** The user's own handle, to never answer oneself. */
   myHandle: string;
-  uiLocale: 'auto' | 'en' | 'fr';
+  /** `auto` follows the browser's language; else a code of locales.ts. */
+  uiLocale: 'auto' | LocaleCode;
 }
 
 export interface Contact {

@@ -1,14 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocaleCode } from '../../src/core/locales.ts';
+import { seriousViolations } from './support/page-checks.ts';
 import { EXTENSION_DB, readStoreInPage } from './support/read-store.ts';
 import { type Cockpit, launchCockpit, readBadge } from './ui-chromium.ts';
-
-const root = join(import.meta.dirname, '../..');
-const shots = join(root, 'docs/screenshots');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const POPUP = 'src/popup/index.html';
 const OPTIONS = 'src/options/index.html';
@@ -44,23 +39,6 @@ async function storedSettings(page: Page): Promise<unknown> {
   return (rows as Array<{ value: unknown }>)[0]?.value;
 }
 
-/** axe-core in the page; devtools evaluation is not bound by the page's CSP, a script tag would be. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const { violations, passes } = await page.evaluate(async () => {
-    type Rule = { id: string; impact: string; nodes: Array<{ target: unknown }> };
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Rule[]; passes: Rule[] }> } })
-      .axe;
-    const results = await axe.run();
-    return { violations: results.violations, passes: results.passes.length };
-  });
-  // A run that checked nothing would pass silently.
-  expect(passes).toBeGreaterThan(10);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-}
-
 async function openOptions(section = 'rules', colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   const page = await cockpit.open(`${OPTIONS}#${section}`, { width: 1100, height: 800, colorScheme });
   await page.getByRole('tablist').waitFor();
@@ -73,7 +51,7 @@ async function openPopup(colorScheme: 'light' | 'dark' = 'light'): Promise<Page>
   return page;
 }
 
-async function setLanguage(value: 'en' | 'fr') {
+async function setLanguage(value: LocaleCode) {
   const page = await openOptions();
   await page.locator('header select').selectOption(value);
   await page.waitForFunction((lang) => document.documentElement.lang === lang, value);
@@ -227,34 +205,6 @@ describe('French', () => {
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await popup.close();
-    await setLanguage('en');
-  });
-});
-
-describe('screenshots', () => {
-  it('of the popup and the options page, light and dark, English and French', async () => {
-    mkdirSync(shots, { recursive: true });
-    for (const lang of ['en', 'fr'] as const) {
-      await setLanguage(lang);
-      for (const scheme of ['light', 'dark'] as const) {
-        const popup = await openPopup(scheme);
-        await popup.getByRole('button', { name: lang === 'en' ? 'Tonight' : 'Ce soir' }).click();
-        await popup.getByText(lang === 'en' ? /away until/ : /absent jusqu/).waitFor();
-        // The switch slides for 0.15 s, and the popup now answers fast enough to be shot mid-slide.
-        await popup.screenshot({
-          path: join(shots, `popup-${lang}-${scheme}.png`),
-          fullPage: true,
-          animations: 'disabled',
-        });
-        await popup.getByRole('switch').click();
-        await popup.close();
-        const options = await openOptions('templates', scheme);
-        await options.getByRole('button', { name: lang === 'en' ? 'Edit Thanks' : 'Modifier Merci' }).click();
-        await options.getByRole('form').waitFor();
-        await options.screenshot({ path: join(shots, `options-${lang}-${scheme}.png`), fullPage: true });
-        await options.close();
-      }
-    }
     await setLanguage('en');
   });
 });

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import browser from 'webextension-polyfill';
-import { DEFAULT_SETTINGS, DEFAULT_TEMPLATES, defaultRulesFor } from '../../../src/core/defaults.ts';
+import { DEFAULT_SETTINGS, defaultRulesFor, starterTemplatesFor } from '../../../src/core/defaults.ts';
 import type { ActivityEntry } from '../../../src/core/types.ts';
 import { ActivitySection, activityCsv } from '../../../src/options/activity-section.tsx';
 import { OptionsApp } from '../../../src/options/app.tsx';
@@ -26,7 +26,7 @@ const NOW = Date.UTC(2026, 6, 1, 12);
 async function seeded() {
   const db = freshDb();
   await putSettings(db, structuredClone(DEFAULT_SETTINGS));
-  for (const template of DEFAULT_TEMPLATES) await putTemplate(db, template);
+  for (const template of starterTemplatesFor('fr')) await putTemplate(db, template);
   for (const rule of defaultRulesFor('en')) await putRule(db, rule);
   return db;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS, DEFAULT_TEMPLATES, defaultRulesFor } from '../../../src/core/defaults.ts';
+import { DEFAULT_SETTINGS, defaultRulesFor, starterTemplatesFor } from '../../../src/core/defaults.ts';
 import { csvCell, toCsv } from '../../../src/options/csv.ts';
 import { dryRun } from '../../../src/options/dry-run.ts';
 import { parseHandles } from '../../../src/options/handles.ts';
@@ -149,7 +149,7 @@ describe('dry run', () => {
   const NOW = Date.UTC(2026, 6, 1, 12);
   async function seeded() {
     const db = freshDb();
-    for (const template of DEFAULT_TEMPLATES) await putTemplate(db, template);
+    for (const template of starterTemplatesFor('fr')) await putTemplate(db, template);
     for (const rule of defaultRulesFor('en')) await putRule(db, rule);
     return db;
   }

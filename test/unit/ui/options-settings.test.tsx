@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import browser from 'webextension-polyfill';
 import { DEFAULT_SETTINGS } from '../../../src/core/defaults.ts';
+import { LOCALES } from '../../../src/core/locales.ts';
 import type { Settings } from '../../../src/core/types.ts';
 import { AutoSendSection } from '../../../src/options/auto-send-section.tsx';
 import { LimitsSection } from '../../../src/options/limits-section.tsx';
@@ -163,6 +164,21 @@ describe('schedule', () => {
     });
   });
 
+  it('moves the way the arrow points when the page reads right to left', async () => {
+    const { settings } = await withSettings();
+    document.documentElement.dir = 'rtl';
+    try {
+      render(<ScheduleSection settings={settings} />);
+      const start = screen.getByRole('button', { name: 'Monday 09:00–10:00' });
+      fireEvent.keyDown(start, { key: 'ArrowLeft' });
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Monday 10:00–11:00' }));
+      fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowRight' });
+      expect(document.activeElement).toBe(start);
+    } finally {
+      document.documentElement.dir = 'ltr';
+    }
+  });
+
   it('refuses holidays that end before they start', async () => {
     const { settings } = await withSettings();
     render(<ScheduleSection settings={settings} />);
@@ -192,5 +208,20 @@ describe('about you and language', () => {
     render(<LanguageSelect settings={settings} />);
     fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'fr' } });
     await waitFor(async () => expect((await stored()).uiLocale).toBe('fr'));
+    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'pt_BR' } });
+    await waitFor(async () => expect((await stored()).uiLocale).toBe('pt_BR'));
+  });
+
+  it('offers the browser’s language and every shipped one, each named in itself', async () => {
+    const { settings } = await withSettings();
+    render(<LanguageSelect settings={settings} />);
+    const options = [...(screen.getByLabelText('Language') as HTMLSelectElement).options];
+    expect(options.map((o) => [o.value, o.textContent, o.lang])).toEqual([
+      ['auto', 'Same as the browser', ''],
+      ...LOCALES.map((l) => [l.code, l.nativeName, l.tag]),
+    ]);
+    expect(options.map((o) => o.textContent)).toEqual(
+      expect.arrayContaining(['Español', '日本語', 'العربية']),
+    );
   });
 });
