@@ -159,7 +159,7 @@ describe('import and export', () => {
     Object.defineProperty(input, 'files', { value: [fileWith(JSON.stringify(doc))], configurable: true });
     fireEvent.change(input);
     expect((await screen.findByRole('alert')).textContent).toMatch(
-      /^Nothing was changed\. Template “Away \(English\)”: A template is not valid\. A \{ is never closed\. \(at character \d+\) \(at \/templates\/0\/body\)$/,
+      /^Nothing was changed\. Template “Absence \(français\)”: A template is not valid\. A \{ is never closed\. \(at character \d+\) \(at \/templates\/0\/body\)$/,
     );
   });
 

@@ -84,7 +84,9 @@ describe('import asks first (issue 11)', () => {
     render(<TransferSection />);
     const dialog = await choose(await hostileFile(db));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Apply these changes' }));
-    expect(await screen.findByText(/^Imported 1 rules, 8 templates and 0 contacts\.$/)).toBeTruthy();
+    expect(
+      await screen.findByText(`Imported 1 rules, ${DEFAULT_TEMPLATES.length} templates and 0 contacts.`),
+    ).toBeTruthy();
     expect((await getSettings(db, env)).limits.hourlyCap).toBe(500);
     expect((await listRules(db)).every((rule) => rule.mode === 'auto')).toBe(true);
   });
