@@ -115,6 +115,13 @@ export const composerTextarea_ = ['thread'] as const;
 export const composerSendButton = 'button[data-testid="dm-composer-send-button"]';
 export const composerSendButton_ = ['thread'] as const;
 
+/**
+ * X's app shell, around the chat (in the document, every page): the primary navigation's link to the
+ * signed-in user's own profile, `href="/<handle>"` (sometimes absolute). Sources: MARKUP.md, "Signed-in user".
+ */
+export const viewerProfileLink = 'a[data-testid="AppTabBar_Profile_Link"]';
+export const viewerProfileLink_ = ALL;
+
 /** The test id of an element, for the prefix-style ids above. */
 export function testIdOf(element: Element): string {
   return element.getAttribute(testIdAttribute) ?? '';

@@ -13,7 +13,7 @@ const paths: Record<ChatPageKind, string> = {
 };
 
 /** Selectors that live in the document around the chat, not inside the chat root. */
-const inDocument = new Set(['embedHost', 'primaryColumn']);
+const inDocument = new Set(['embedHost', 'primaryColumn', 'viewerProfileLink']);
 
 const expectations = Object.entries(selectors)
   .filter(([name]) => name.endsWith('_'))
