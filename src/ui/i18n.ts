@@ -50,7 +50,8 @@ export function t(key: string, ...subs: Array<string | number>): string {
   return fromBrowser || key;
 }
 
-async function fetchBundle(which: Lang): Promise<MessageBundle> {
+/** The messages file of one language, read from the extension's own files. */
+export async function fetchBundle(which: Lang): Promise<MessageBundle> {
   const response = await fetch(browser.runtime.getURL(`_locales/${which}/messages.json`));
   if (!response.ok) throw new Error(`messages.json for ${which}: HTTP ${response.status}`);
   return (await response.json()) as MessageBundle;

@@ -8,10 +8,11 @@ import type { Settings } from '../../../src/core/types.ts';
 import { AutoSendSection } from '../../../src/options/auto-send-section.tsx';
 import { LimitsSection } from '../../../src/options/limits-section.tsx';
 import { ListsSection } from '../../../src/options/lists-section.tsx';
-import { LanguageSelect, ProfileSection } from '../../../src/options/profile-section.tsx';
+import { ProfileSection } from '../../../src/options/profile-section.tsx';
 import { ScheduleSection } from '../../../src/options/schedule-section.tsx';
 import { silenceContact } from '../../../src/storage/contacts.ts';
 import { getSettings, putSettings } from '../../../src/storage/settings.ts';
+import { LanguageSelect } from '../../../src/ui/language-select.tsx';
 import type { BrowserMock } from './browser-mock.ts';
 import { freshDb, useEnglish } from './setup.ts';
 
