@@ -86,7 +86,9 @@ describe('away switch and toolbar badge', () => {
     expect(on.title).toBe('Away for X — Away');
     await popup.getByRole('button', { name: 'Tonight' }).click();
     await badgeWhen((badge) => badge.title.startsWith('Away for X — Away until '));
-    await expect.poll(() => popup.getByText(/away until/).count()).toBe(1);
+    await expect
+      .poll(() => popup.getByText(/^Away until .* — replies are suggested for you to send$/).count())
+      .toBe(1);
     await toggle.click();
     await badgeWhen((badge) => badge.title === 'Away for X — Not away');
     await popup.close();
