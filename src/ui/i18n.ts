@@ -142,3 +142,12 @@ export function formatTime(at: number, timeZone?: string): string {
     ...(timeZone ? { timeZone } : {}),
   });
 }
+
+/** A calendar date `YYYY-MM-DD` (a holiday) in the UI language: "Mon, Aug 3, 2026" / "lun. 3 août 2026". */
+export function formatDay(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  // Noon UTC of that date, read in UTC: the same date whatever the zone.
+  const at = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12);
+  return formatDateTime(at, { year: 'numeric', hour: undefined, minute: undefined, timeZone: 'UTC' });
+}

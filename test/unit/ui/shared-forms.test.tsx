@@ -22,7 +22,7 @@ function editor(canSave: boolean, outcome: Outcome<unknown>) {
   const save = vi.fn(async () => outcome);
   const onDone = vi.fn();
   render(
-    <EditorForm title="Edit it" canSave={canSave} save={save} onDone={onDone}>
+    <EditorForm title="Edit it" canSave={canSave} save={save} onDone={onDone} dirty>
       <TextField label="Name" value="" onInput={() => undefined} />
     </EditorForm>,
   );
