@@ -1,5 +1,5 @@
 import { type Signal, useSignal } from '@preact/signals';
-import { useEffect, useId } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import type { Decision } from '../core/types.ts';
 import { dryRun } from '../options/dry-run.ts';
 import { DecisionView } from '../options/dry-run-section.tsx';
@@ -28,7 +28,10 @@ export function TryStep({
   const text = useSignal(t('welcomeTrySample'));
   const result = useSignal<Decision | null>(null);
   const unfinished = useSignal(false);
+  // Answers can come back out of order while the user types: only the latest question's is shown.
+  const asked = useRef(0);
   const run = async () => {
+    const question = ++asked.current;
     if (draftProblems(draft.value).some((problem) => problem.field === 'body')) {
       result.value = null;
       unfinished.value = true;
@@ -36,7 +39,7 @@ export function TryStep({
     }
     unfinished.value = false;
     const plan = planWelcome(draft.value, current);
-    result.value = await dryRun(
+    const decision = await dryRun(
       uiDb(),
       plan.settings,
       {
@@ -50,11 +53,12 @@ export function TryStep({
       now(),
       withPlan(current, plan),
     );
+    if (question === asked.current) result.value = decision;
   };
-  // The first answer comes by itself, so the step shows something before anyone presses a key.
+  // The answer follows the steps above as they change; the button tries an edited message.
   useEffect(() => {
     void run();
-  }, []);
+  }, [draft.value]);
   const ruleName = (ruleId: string) => current.rules.find((rule) => rule.id === ruleId)?.name ?? ruleId;
   return (
     <section class="card stack step" aria-labelledby={`${id}-title`}>

@@ -158,13 +158,15 @@ describe('step 2, the away message', () => {
 });
 
 describe('step 4, try it', () => {
-  it('shows the reply the answers above would get, before anything is stored', async () => {
+  it('shows the reply the answers above would get, following them, before anything is stored', async () => {
     await open();
     await screen.findByText('This reply would be suggested (you send it yourself):');
     fireEvent.input(screen.getByLabelText('Away message'), {
       target: { value: "Hello {first_name}, I'm away this week." },
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Try it' }));
     await screen.findByText("Hello Sam, I'm away this week.");
+    fireEvent.input(screen.getByLabelText('Message from Sam Rivera'), { target: { value: 'STOP' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Try it' }));
+    await screen.findByText('they asked to stop');
   });
 });
