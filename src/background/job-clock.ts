@@ -1,5 +1,5 @@
+import { ACTIVE_STATES, leaseIsLive } from '../core/job-lifecycle.ts';
 import type { AwayDb } from '../storage/db.ts';
-import { ACTIVE_STATES, leaseIsLive } from './job-lease.ts';
 import type { Retry } from './retries.ts';
 import { PREP_MS, WAIT_FOR_TAB_MS } from './send-config.ts';
 

@@ -1,10 +1,15 @@
-import { awayStatus } from '../core/schedule.ts';
+import { LEASE_MS } from '../core/job-lifecycle.ts';
 import type { JobFinished } from '../messaging/sending.ts';
 import type { AwayDb } from '../storage/db.ts';
+import {
+  cancelWithoutConsent,
+  checkBeforeSend,
+  markStarted,
+  recordFinished,
+  releaseTabLeases,
+  renewLease,
+} from '../storage/jobs.ts';
 import { type Environment, getSettings } from '../storage/settings.ts';
-import { releaseTabLeases, renewLease } from './job-lease.ts';
-import { cancelActiveJobs, markStarted, recordFinished } from './job-outcome.ts';
-import { LEASE_MS } from './send-config.ts';
 
 /** What the answers to the typing tab need; the worker passes the browser's, tests their own. */
 export interface JobAnswerDeps {
@@ -14,15 +19,6 @@ export interface JobAnswerDeps {
   delay(ms: number): Promise<void>;
   /** A job changed: the job clock must look at its wake-up time again. */
   wake(): void;
-}
-
-/** Away is still on; when it ended by itself (its "until" passed), every active job is cancelled now. */
-async function awayOn(deps: JobAnswerDeps): Promise<boolean> {
-  const db = deps.db();
-  const status = awayStatus((await getSettings(db, deps.env())).schedule, deps.now());
-  if (status !== 'off' && status !== 'ended') return true;
-  await cancelActiveJobs(db, deps.now());
-  return false;
 }
 
 /** The tab still holds the job's lease (renewed until `until`) and the job is still to be sent. */
@@ -37,11 +33,14 @@ export async function answerPause(
   tabId: number | undefined,
 ): Promise<{ go: boolean }> {
   if (final) {
-    // Right before send, every check first and then the (short) wait: the tab presses send the moment
-    // the answer arrives, on the planned time rather than a few database reads later.
-    const go = (await awayOn(deps)) && (await holds(deps, jobId, tabId, deps.now() + waitMs + LEASE_MS));
+    // Right before send: the lease covers the (short) wait, and the answer is given after it, from what
+    // is stored at that moment (the job still typing in this tab, away on, the person not silenced nor
+    // left out by the lists), so a cancel that lands during the wait is never sent.
+    if (!(await holds(deps, jobId, tabId, deps.now() + waitMs + LEASE_MS))) return { go: false };
     await deps.delay(waitMs);
-    return { go };
+    const db = deps.db();
+    const settings = await getSettings(db, deps.env());
+    return { go: tabId !== undefined && (await checkBeforeSend(db, settings, jobId, tabId, deps.now())) };
   }
   // One write before the wait covers it; the check after it is what makes the answer fresh.
   if (!(await holds(deps, jobId, tabId, deps.now() + waitMs + LEASE_MS))) return { go: false };
@@ -55,8 +54,12 @@ export async function answerStarted(
   { jobId, ownRowsBefore }: { jobId: string; ownRowsBefore: string[] },
   tabId: number | undefined,
 ): Promise<{ go: boolean }> {
-  if (tabId === undefined || !(await awayOn(deps))) return { go: false };
-  return { go: await markStarted(deps.db(), jobId, tabId, ownRowsBefore, deps.now()) };
+  if (tabId === undefined) return { go: false };
+  const db = deps.db();
+  // Consent first (away on, the person not silenced nor left out by the lists): what it no longer allows
+  // is cancelled now, this job included, and a cancelled job does not start.
+  await cancelWithoutConsent(db, await getSettings(db, deps.env()), deps.now());
+  return { go: await markStarted(db, jobId, tabId, ownRowsBefore, deps.now()) };
 }
 
 /** `jobFinished`: how the tab's attempt ended. */

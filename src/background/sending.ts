@@ -5,6 +5,7 @@ import type { MessageRouter } from '../messaging/router.ts';
 import { sendToTab } from '../messaging/send.ts';
 import { jobFinished, jobPause, jobStarted, runJob, typerReady } from '../messaging/sending.ts';
 import { type AwayDb, DB_NAME, openDb } from '../storage/db.ts';
+import { releaseTabLeases } from '../storage/jobs.ts';
 import { listRules } from '../storage/rules.ts';
 import { ensureSeeded } from '../storage/seed.ts';
 import { getSettings } from '../storage/settings.ts';
@@ -16,7 +17,6 @@ import { RulesCache } from './decision-state.ts';
 import { type AdapterStatusStore, type KeyValueArea, memoryArea } from './detection.ts';
 import { dispatchDue } from './dispatcher.ts';
 import { JOB_ALARM, JobClock, nextWakeAt } from './job-clock.ts';
-import { releaseTabLeases } from './job-lease.ts';
 import {
   answerFinished,
   answerPause,
@@ -156,9 +156,13 @@ export function registerSending(
   browser.tabs.onRemoved.addListener((tabId) => {
     void releaseTabLeases(deps.db(), tabId).then((count) => (count > 0 ? clock.wake() : undefined));
   });
+  // Settings or rules changed (in any page): follow auto mode, and run a pass at once, which cancels the
+  // replies the change no longer allows when its writer did not (an import that deny-lists or silences).
   liveQuery(() => armedNow(watchDb)).subscribe({
-    next: (armed) =>
-      void keeper.follow(armed).catch((error: unknown) => console.error('Away for X: chat tab', error)),
+    next: (armed) => {
+      void keeper.follow(armed).catch((error: unknown) => console.error('Away for X: chat tab', error));
+      void clock.wake();
+    },
     error: (error: unknown) => console.error('Away for X: auto mode watch failed', error),
   });
   void clock.wake();

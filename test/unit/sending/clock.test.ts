@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type DispatchDeps, dispatchDue } from '../../../src/background/dispatcher.ts';
 import { JOB_ALARM, JobClock, nextWakeAt } from '../../../src/background/job-clock.ts';
-import { takeLease } from '../../../src/background/job-lease.ts';
-import { LEASE_MS, PREP_MS, WAIT_FOR_TAB_MS } from '../../../src/background/send-config.ts';
+import { PREP_MS, WAIT_FOR_TAB_MS } from '../../../src/background/send-config.ts';
+import { LEASE_MS } from '../../../src/core/job-lifecycle.ts';
 import type { AwayDb } from '../../../src/storage/db.ts';
+import { takeLease } from '../../../src/storage/jobs.ts';
 import { freshDb } from '../storage/fresh-db.ts';
 import { Clock, ENV, scheduled, setUp } from './support.ts';
 

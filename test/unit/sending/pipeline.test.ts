@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { RulesCache } from '../../../src/background/decision-state.ts';
 import { decideAndAct, SEND_SLACK_MS, SerialQueue } from '../../../src/background/pipeline.ts';
-import { EXPIRE_MS } from '../../../src/background/send-config.ts';
 import { sendTimeOf } from '../../../src/background/sends.ts';
+import { EXPIRE_MS } from '../../../src/core/job-lifecycle.ts';
 import type { Rule } from '../../../src/core/types.ts';
 import { getContact } from '../../../src/storage/contacts.ts';
 import { recordIncoming } from '../../../src/storage/incoming.ts';
-import { getLedgerEntry } from '../../../src/storage/ledger.ts';
 import { freshDb } from '../storage/fresh-db.ts';
 import { arrive, Clock, dm, pipelineDeps, setUp } from './support.ts';
 
@@ -38,7 +37,7 @@ describe('pipeline: a DM stored as new is decided, acted on and logged', () => {
     expect(delay).toBeGreaterThanOrEqual(2_000);
     expect(delay).toBeLessThanOrEqual(6_000 - SEND_SLACK_MS);
     expect(job!.expiresAt).toBe(job!.dueAt + EXPIRE_MS);
-    expect(await getLedgerEntry(db, message.threadId, message.messageId)).toMatchObject({
+    expect(await db.ledger.get([message.threadId, message.messageId])).toMatchObject({
       jobId: job!.id,
       state: 'reserved',
     });
