@@ -2,7 +2,6 @@ import { LEASE_MS } from '../core/job-lifecycle.ts';
 import type { JobFinished } from '../messaging/sending.ts';
 import type { AwayDb } from '../storage/db.ts';
 import {
-  cancelWithoutConsent,
   checkBeforeSend,
   markStarted,
   recordFinished,
@@ -10,6 +9,9 @@ import {
   renewLease,
 } from '../storage/jobs.ts';
 import { type Environment, getSettings } from '../storage/settings.ts';
+
+/** How long before the planned send moment the last checks start: about what they take. */
+export const FINAL_CHECK_LEAD_MS = 20;
 
 /** What the answers to the typing tab need; the worker passes the browser's, tests their own. */
 export interface JobAnswerDeps {
@@ -36,8 +38,10 @@ export async function answerPause(
     // Right before send: the lease covers the (short) wait, and the answer is given after it, from what
     // is stored at that moment (the job still typing in this tab, away on, the person not silenced nor
     // left out by the lists), so a cancel that lands during the wait is never sent.
-    if (!(await holds(deps, jobId, tabId, deps.now() + waitMs + LEASE_MS))) return { go: false };
-    await deps.delay(waitMs);
+    const sendAt = deps.now() + waitMs;
+    if (!(await holds(deps, jobId, tabId, sendAt + LEASE_MS))) return { go: false };
+    // The reads below take a few ms: started that much ahead, the answer lands on the planned moment.
+    await deps.delay(Math.max(0, sendAt - FINAL_CHECK_LEAD_MS - deps.now()));
     const db = deps.db();
     const settings = await getSettings(db, deps.env());
     return { go: tabId !== undefined && (await checkBeforeSend(db, settings, jobId, tabId, deps.now())) };
@@ -56,10 +60,10 @@ export async function answerStarted(
 ): Promise<{ go: boolean }> {
   if (tabId === undefined) return { go: false };
   const db = deps.db();
-  // Consent first (away on, the person not silenced nor left out by the lists): what it no longer allows
-  // is cancelled now, this job included, and a cancelled job does not start.
-  await cancelWithoutConsent(db, await getSettings(db, deps.env()), deps.now());
-  return { go: await markStarted(db, jobId, tabId, ownRowsBefore, deps.now()) };
+  // Consent first (away on, the person not silenced nor left out by the lists): a job it no longer
+  // allows is cancelled there and does not start.
+  const settings = await getSettings(db, deps.env());
+  return { go: await markStarted(db, jobId, tabId, ownRowsBefore, deps.now(), settings) };
 }
 
 /** `jobFinished`: how the tab's attempt ended. */

@@ -132,15 +132,26 @@ export function releaseTabLeases(db: AwayDb, tabId: number): Promise<number> {
   });
 }
 
-/** The tab is about to type (see `startStep`); true is the go-ahead. */
+/**
+ * The tab is about to type (see `startStep`); true is the go-ahead. A reply whose consent ended meanwhile
+ * (`consentEnded` under `settings`) is cancelled instead, logged with why, and does not start.
+ */
 export async function markStarted(
   db: AwayDb,
   jobId: string,
   tabId: number,
   ownRowsBefore: readonly string[],
   now: number,
+  settings?: Settings,
 ): Promise<boolean> {
-  const step = await change(db, jobId, now, (job) => startStep(job, tabId, ownRowsBefore, now));
+  const step = await db.transaction('rw', jobTables(db), async () => {
+    const job = await db.jobs.get(jobId);
+    if (!job) return null;
+    const reason = settings ? consentEnded(job, await consentOf(db, settings, job), now) : null;
+    const next = reason ? cancelStep(job, now, reason) : startStep(job, tabId, ownRowsBefore, now);
+    if (next) await write(db, next, now);
+    return next;
+  });
   return step?.job.state === 'typing';
 }
 
@@ -219,12 +230,19 @@ async function consentOf(db: AwayDb, settings: Settings, job: SendJob): Promise<
  * in the transaction that stores new settings; the worker calls it on every pass, for writers that do not
  * (an import).
  */
-export function cancelWithoutConsent(db: AwayDb, settings: Settings, now: number): Promise<SendJob[]> {
+export async function cancelWithoutConsent(db: AwayDb, settings: Settings, now: number): Promise<SendJob[]> {
+  const unwanted = async (job: SendJob) => consentEnded(job, await consentOf(db, settings, job), now);
+  // A read first: the usual answer is "nothing", and a read-write transaction over these tables would hold
+  // up the lease renewals of a tab that is typing.
+  const found = await db.transaction('r', [db.jobs, db.contacts], async () => {
+    for (const job of await listJobs(db, ACTIVE_STATES)) if (await unwanted(job)) return true;
+    return false;
+  });
+  if (!found) return [];
   return db.transaction('rw', jobTables(db), async () => {
-    const active = await db.jobs.where('state').anyOf(ACTIVE_STATES).toArray();
     const cancelled: SendJob[] = [];
-    for (const job of active) {
-      const reason = consentEnded(job, await consentOf(db, settings, job), now);
+    for (const job of await listJobs(db, ACTIVE_STATES)) {
+      const reason = await unwanted(job);
       const step = reason ? cancelStep(job, now, reason) : null;
       if (!step) continue;
       await write(db, step, now);
@@ -236,28 +254,28 @@ export function cancelWithoutConsent(db: AwayDb, settings: Settings, now: number
 
 /**
  * The tab's last question before pressing send (see `sendVerdict`). A reply whose consent ended is
- * cancelled here, logged with why.
+ * cancelled here, logged with why. A yes costs one read: the tab is waiting for it to press send.
  */
-export function checkBeforeSend(
+export async function checkBeforeSend(
   db: AwayDb,
   settings: Settings,
   jobId: string,
   tabId: number,
   now: number,
 ): Promise<boolean> {
-  return db.transaction('rw', jobTables(db), async () => {
+  const verdict = async (job: SendJob | undefined) =>
+    sendVerdict(job, tabId, job ? await consentOf(db, settings, job) : { settings, contact: null }, now);
+  const read = await db.transaction('r', [db.jobs, db.contacts], async () =>
+    verdict(await db.jobs.get(jobId)),
+  );
+  if (read.go || read.cancel === null) return read.go;
+  await db.transaction('rw', jobTables(db), async () => {
     const job = await db.jobs.get(jobId);
-    const verdict = sendVerdict(
-      job,
-      tabId,
-      job ? await consentOf(db, settings, job) : { settings, contact: null },
-      now,
-    );
-    if (verdict.go) return true;
-    const step = job && verdict.cancel ? cancelStep(job, now, verdict.cancel) : null;
+    const again = await verdict(job);
+    const step = job && !again.go && again.cancel ? cancelStep(job, now, again.cancel) : null;
     if (step) await write(db, step, now);
-    return false;
   });
+  return false;
 }
 
 /** Jobs in any of `states`, by due time: for the popup and for the worker's passes. */

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { answerPause, answerStarted, type JobAnswerDeps } from '../../../src/background/job-messages.ts';
+import {
+  answerPause,
+  answerStarted,
+  FINAL_CHECK_LEAD_MS,
+  type JobAnswerDeps,
+} from '../../../src/background/job-messages.ts';
 import type { SendJob } from '../../../src/core/types.ts';
 import type { AwayDb } from '../../../src/storage/db.ts';
 import { cancelJob, takeLease } from '../../../src/storage/jobs.ts';
@@ -17,11 +22,13 @@ async function typing(during: (db: AwayDb, job: SendJob) => Promise<unknown> = a
   const job = await scheduled(db, clock, 'alice');
   clock.t = job.dueAt;
   await takeLease(db, job.id, TAB, clock.now());
+  const waits: number[] = [];
   const deps: JobAnswerDeps = {
     db: () => db,
     env: () => ENV,
     now: clock.now,
     delay: async (ms) => {
+      waits.push(ms);
       await during(db, job);
       clock.advance(ms);
     },
@@ -29,13 +36,14 @@ async function typing(during: (db: AwayDb, job: SendJob) => Promise<unknown> = a
   };
   expect(await answerStarted(deps, { jobId: job.id, ownRowsBefore: [] }, TAB)).toEqual({ go: true });
   const lastPause = () => answerPause(deps, { jobId: job.id, waitMs: 50, final: true }, TAB);
-  return { db, job, lastPause };
+  return { db, job, lastPause, waits };
 }
 
 describe('right before pressing send, the tab asks whether the reply is still wanted', () => {
-  it('yes, when nothing changed', async () => {
-    const { lastPause } = await typing();
+  it('yes, when nothing changed, and on the planned moment: the checks start just ahead of it', async () => {
+    const { lastPause, waits } = await typing();
     expect(await lastPause()).toEqual({ go: true });
+    expect(waits).toEqual([50 - FINAL_CHECK_LEAD_MS]);
   });
 
   it('no, when the reply was cancelled during that last wait', async () => {

@@ -192,7 +192,8 @@ describe('property (a): after a "stop", on any path, no reply to that person sta
       ),
       { numRuns: 70 },
     );
-  });
+    // Seventy worlds, each with its own database: seconds, more when other test files run alongside.
+  }, 60_000);
 
   it('the model is not vacuous: without the stop, the same world answers and sends', async () => {
     const db = freshDb();
