@@ -45,7 +45,9 @@ function runJobPayload(job: SendJob, now: number): RunJob {
     text: job.text,
     chunks: job.timing.chunks.length > 0 ? job.timing.chunks : [job.text],
     keyDelaysMs: job.timing.keyDelaysMs,
-    typingStartAt: Math.max(job.dueAt, now),
+    // A first attempt keeps the plan's moment even when handed out late (the tab catches up); a job typed
+    // before (a reload) or put off starts a fresh plan from now.
+    typingStartAt: job.attempts === 0 ? job.dueAt : Math.max(job.dueAt, now),
     seenOwnRows: job.seenOwnRows ?? null,
   };
 }
