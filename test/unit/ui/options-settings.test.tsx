@@ -122,6 +122,36 @@ describe('allow and deny lists', () => {
     ]);
   });
 
+  it('silences someone by hand: listed at once, and their reply waiting to go out is cancelled, logged', async () => {
+    const { db, settings } = await withSettings((s) => {
+      s.schedule = { ...s.schedule, awayEnabled: true, awaySince: Date.now() - 60_000 };
+    });
+    await db.jobs.put({
+      id: 'j',
+      threadId: '1000-2001',
+      messageId: 'm-j',
+      contactHandle: 'dave',
+      text: 'Back on Monday',
+      timing: { readMs: 0, thinkMs: 0, chunks: ['x'], keyDelaysMs: [0], totalMs: 0 },
+      dueAt: Date.now() + 60_000,
+      state: 'pending',
+      attempts: 0,
+      createdAt: Date.now(),
+      leaseTabId: null,
+      leaseUntil: null,
+    });
+    render(<ListsSection settings={settings} />);
+    const field = screen.getByLabelText('Silence someone');
+    fireEvent.input(field, { target: { value: 'not a handle!' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Silence' }));
+    expect(await screen.findByText('Not a handle: not a handle!')).toBeTruthy();
+    fireEvent.input(field, { target: { value: '@Dave' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Silence' }));
+    expect(await screen.findByRole('button', { name: 'Answer @dave again' })).toBeTruthy();
+    expect((await db.jobs.get('j'))?.state).toBe('cancelled');
+    expect(await db.activity.toArray()).toMatchObject([{ kind: 'cancelled', reason: 'silenced' }]);
+  });
+
   it('refuses entries that are not handles and keeps what was stored', async () => {
     const { settings, stored } = await withSettings((s) => (s.allowList = ['friend']));
     render(<ListsSection settings={settings} />);
