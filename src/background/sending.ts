@@ -16,7 +16,7 @@ import { autoArmed, CHAT_URL_PATTERNS, ChatTabKeeper } from './chat-tab.ts';
 import { RulesCache } from './decision-state.ts';
 import { type AdapterStatusStore, type KeyValueArea, memoryArea } from './detection.ts';
 import { dispatchDue } from './dispatcher.ts';
-import { JOB_ALARM, JobClock, nextWakeAt } from './job-clock.ts';
+import { JOB_ALARM, JobClock, jobPass } from './job-clock.ts';
 import {
   answerFinished,
   answerPause,
@@ -110,21 +110,26 @@ export function registerSending(
     }
   };
   const clock: JobClock = new JobClock({
-    pass: async () => {
-      // Also here, not only in the live query: the worker may have slept through the switch.
-      await keeper.follow(await armedNow(deps.db()));
-      await retryDue();
-      await dispatchDue({
+    pass: () =>
+      jobPass({
         db: deps.db(),
-        env: uiEnv(),
         now: Date.now,
-        chatTabs,
-        statuses: () => deps.statuses.list(),
-        preferredTab: () => keeper.current(),
-        runJob: (tabId, job) => sendToTab(tabId, runJob, job),
-      });
-      return nextWakeAt(deps.db(), await retries.list(), Date.now());
-    },
+        work: async () => {
+          // Also here, not only in the live query: the worker may have slept through the switch.
+          await keeper.follow(await armedNow(deps.db()));
+          await retryDue();
+          await dispatchDue({
+            db: deps.db(),
+            env: uiEnv(),
+            now: Date.now,
+            chatTabs,
+            statuses: () => deps.statuses.list(),
+            preferredTab: () => keeper.current(),
+            runJob: (tabId, job) => sendToTab(tabId, runJob, job),
+          });
+        },
+        retries: () => retries.list(),
+      }),
     alarms: browser.alarms,
     setTimer: (callback, ms) => setTimeout(callback, ms),
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
