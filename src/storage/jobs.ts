@@ -46,16 +46,14 @@ async function write(db: AwayDb, step: JobStep, now: number): Promise<void> {
   if (step.entry) await appendActivity(db, step.entry, now);
 }
 
+/** The next step of a job, or null when it has none; it may read the database (its contact). */
+type Next = (job: SendJob) => JobStep | null | Promise<JobStep | null>;
+
 /** Reads one job, applies `next` and writes its step, in one transaction; null when nothing changed. */
-function change(
-  db: AwayDb,
-  jobId: string,
-  now: number,
-  next: (job: SendJob) => JobStep | null,
-): Promise<JobStep | null> {
+function change(db: AwayDb, jobId: string, now: number, next: Next): Promise<JobStep | null> {
   return db.transaction('rw', jobTables(db), async () => {
     const job = await db.jobs.get(jobId);
-    const step = job ? next(job) : null;
+    const step = job ? await next(job) : null;
     if (step) await write(db, step, now);
     return step;
   });
@@ -144,13 +142,9 @@ export async function markStarted(
   now: number,
   settings?: Settings,
 ): Promise<boolean> {
-  const step = await db.transaction('rw', jobTables(db), async () => {
-    const job = await db.jobs.get(jobId);
-    if (!job) return null;
+  const step = await change(db, jobId, now, async (job) => {
     const reason = settings ? consentEnded(job, await consentOf(db, settings, job), now) : null;
-    const next = reason ? cancelStep(job, now, reason) : startStep(job, tabId, ownRowsBefore, now);
-    if (next) await write(db, next, now);
-    return next;
+    return reason ? cancelStep(job, now, reason) : startStep(job, tabId, ownRowsBefore, now);
   });
   return step?.job.state === 'typing';
 }
@@ -177,14 +171,14 @@ export async function recordFinished(
 function changeActive(
   db: AwayDb,
   now: number,
-  next: (job: SendJob) => JobStep | null,
+  next: Next,
   filter: (job: SendJob) => boolean = () => true,
 ): Promise<SendJob[]> {
   return db.transaction('rw', jobTables(db), async () => {
     const active = await db.jobs.where('state').anyOf(ACTIVE_STATES).filter(filter).toArray();
     const changed: SendJob[] = [];
     for (const job of active) {
-      const step = next(job);
+      const step = await next(job);
       if (!step) continue;
       await write(db, step, now);
       changed.push(step.job);
@@ -239,16 +233,9 @@ export async function cancelWithoutConsent(db: AwayDb, settings: Settings, now: 
     return false;
   });
   if (!found) return [];
-  return db.transaction('rw', jobTables(db), async () => {
-    const cancelled: SendJob[] = [];
-    for (const job of await listJobs(db, ACTIVE_STATES)) {
-      const reason = await unwanted(job);
-      const step = reason ? cancelStep(job, now, reason) : null;
-      if (!step) continue;
-      await write(db, step, now);
-      cancelled.push(step.job);
-    }
-    return cancelled;
+  return changeActive(db, now, async (job) => {
+    const reason = await unwanted(job);
+    return reason ? cancelStep(job, now, reason) : null;
   });
 }
 
@@ -269,11 +256,9 @@ export async function checkBeforeSend(
     verdict(await db.jobs.get(jobId)),
   );
   if (read.go || read.cancel === null) return read.go;
-  await db.transaction('rw', jobTables(db), async () => {
-    const job = await db.jobs.get(jobId);
+  await change(db, jobId, now, async (job) => {
     const again = await verdict(job);
-    const step = job && !again.go && again.cancel ? cancelStep(job, now, again.cancel) : null;
-    if (step) await write(db, step, now);
+    return again.go || !again.cancel ? null : cancelStep(job, now, again.cancel);
   });
   return false;
 }
