@@ -1,7 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { MessageRouter } from '../messaging/router.ts';
 import { sendMessage } from '../messaging/send.ts';
-import { abortJob, jobFinished, jobPause, jobStarted, runJob, typerReady } from '../messaging/sending.ts';
+import { jobFinished, jobPause, jobStarted, runJob, typerReady } from '../messaging/sending.ts';
 import { getOpenThread, insertReply } from '../messaging/ui.ts';
 import { answerInsertReply, answerOpenThread } from './composer-requests.ts';
 import { deliver } from './deliver.ts';
@@ -49,7 +49,6 @@ export function startSending(signal: AbortSignal, deps: SendingDeps): void {
   });
   const router = new MessageRouter(browser.runtime.id)
     .on(runJob, (job) => runner.run(job))
-    .on(abortJob, ({ jobId }) => runner.abort(jobId))
     .on(insertReply, (request) => answerInsertReply(chatRoot(), win.location.href, request))
     .on(getOpenThread, () => answerOpenThread(chatRoot(), win.location.href));
   const listener = (message: unknown, sender: Runtime.MessageSender) => router.dispatch(message, sender);

@@ -147,6 +147,35 @@ describe('decide: every skip reason', () => {
     expect(run(state({ settings: settings({ allowList: ['ALICE'] }) })).kind).toBe('reply');
   });
 
+  it('stopWord comes before every other check: a stop is honoured whatever else holds the message back', () => {
+    const stop = dm({ text: 'Please STOP writing to me' });
+    const off = settings({ schedule: { ...settings().schedule, awayEnabled: false } });
+    const ended = settings({ schedule: { ...settings().schedule, awayUntil: NOW - 1 } });
+    const present = settings({
+      schedule: {
+        ...settings().schedule,
+        useWeekly: true,
+        weekly: [{ day: 0, startMinute: 0, endMinute: 60 }],
+      },
+    });
+    const cases: [string, DecisionState, typeof stop][] = [
+      ['away off', state({ settings: off }), stop],
+      ['away ended', state({ settings: ended }), stop],
+      ['outside the weekly hours', state({ settings: present }), stop],
+      ['history', state({ thread: { ...state().thread!, firstSeenAt: NOW } }), stop],
+      ['a group', state(), { ...stop, threadKind: 'group', threadId: 'g123' }],
+      ['a request', state(), { ...stop, threadKind: 'request' }],
+      ['deny-listed', state({ settings: settings({ denyList: ['alice'] }) }), stop],
+      ['not on the allow list', state({ settings: settings({ allowList: ['bob'] }) }), stop],
+      ['looks automatic', state(), { ...stop, text: 'Automatic reply: stop' }],
+    ];
+    for (const [name, s, message] of cases) {
+      expect(run(s, message), name).toEqual({ kind: 'skip', reason: 'stopWord' });
+    }
+    // The user's own "stop" is not a request to stop answering them.
+    expectSkip(run(state({ settings: off }), dm({ text: 'stop', senderHandle: 'me' })), 'awayOff');
+  });
+
   it('stopWord comes before silenced so each stop is recorded', () => {
     const silenced = { ...state().contact!, silencedAt: NOW - DAY };
     expectSkip(run(state(), dm({ text: 'STOP' })), 'stopWord');
@@ -200,6 +229,27 @@ describe('decide: every skip reason', () => {
     // Once the user switches away on again, the conversation may get one new automatic reply.
     const again = settings({ ...free, schedule: { ...free.schedule, awaySince: NOW - MINUTE } });
     expect(run(state({ settings: again, rules, templates, thread }), echo).kind).toBe('reply');
+  });
+
+  it('alreadyAnswered: with weekly hours, once per away stretch, not once ever', () => {
+    // NOW is Wednesday 14:00 in Paris; away from 13:00 to 18:00 every Wednesday, switched on weeks ago.
+    const base = settings();
+    const weekly = settings({
+      limits: { ...base.limits, contactCooldownMs: 0 },
+      schedule: {
+        ...base.schedule,
+        timeZone: 'Europe/Paris',
+        useWeekly: true,
+        weekly: [{ day: 3, startMinute: 13 * 60, endMinute: 18 * 60 }],
+        awaySince: NOW - 30 * DAY,
+      },
+    });
+    const lastWeek = { ...state().thread!, lastAutoReplyAt: NOW - 7 * DAY };
+    expect(run(state({ settings: weekly, thread: lastWeek })).kind).toBe('reply');
+    const thisAfternoon = { ...state().thread!, lastAutoReplyAt: NOW - 30 * MINUTE };
+    expectSkip(run(state({ settings: weekly, thread: thisAfternoon })), 'alreadyAnswered');
+    const beforeTheSlot = { ...state().thread!, lastAutoReplyAt: NOW - 90 * MINUTE };
+    expect(run(state({ settings: weekly, thread: beforeTheSlot })).kind).toBe('reply');
   });
 
   it('alreadyAnswered: our reply came after this message; a pending one counts', () => {
