@@ -1,13 +1,18 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { formatDateTime, formatTime, langTag, t } from '../ui/i18n.ts';
+import { formatDateTime, formatTime, t } from '../ui/i18n.ts';
 import { DAY_ORDER, type HourGrid, toggled, withHour } from './weekly-grid.ts';
 
 /** Day names from Intl in the UI language: 2026-06-07 was a Sunday. */
 export function dayName(day: number, style: 'long' | 'short' = 'long'): string {
-  return new Intl.DateTimeFormat(langTag(), { weekday: style, timeZone: 'UTC' }).format(
-    Date.UTC(2026, 5, 7 + day),
-  );
+  return formatDateTime(Date.UTC(2026, 5, 7 + day), {
+    weekday: style,
+    day: undefined,
+    month: undefined,
+    hour: undefined,
+    minute: undefined,
+    timeZone: 'UTC',
+  });
 }
 
 const atHour = (hour: number) => Date.UTC(2026, 0, 1, hour);
@@ -111,6 +116,9 @@ export function WeeklyGrid({ grid, onChange }: WeeklyGridProps) {
       moveTo(target[0], target[1]);
     }
   };
+  // Named once per render, not once per cell: 7 days and 24 hours, not 168 of each.
+  const days = DAY_ORDER.map((day) => dayName(day));
+  const hours = Array.from({ length: 24 }, (_, hour) => hourRange(hour));
   return (
     <table
       ref={tableRef}
@@ -145,7 +153,7 @@ export function WeeklyGrid({ grid, onChange }: WeeklyGridProps) {
                     class="cell"
                     data-cell={`${row}-${hour}`}
                     aria-pressed={on}
-                    aria-label={t('scheduleCell', dayName(day), hourRange(hour))}
+                    aria-label={t('scheduleCell', days[row] ?? '', hours[hour] ?? '')}
                     tabIndex={focused ? 0 : -1}
                     onFocus={() => {
                       focus.value = { row, hour };
