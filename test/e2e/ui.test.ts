@@ -205,8 +205,16 @@ describe('an unsaved edit is never lost', () => {
     await daily.fill('100');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved.').waitFor();
+    // With runBeforeUnload, close() does not wait: the tab closes once no question stops it.
+    let askedAgain = false;
+    page.on('dialog', (d) => {
+      askedAgain = true;
+      void d.dismiss();
+    });
+    const closed = page.waitForEvent('close', { timeout: 5_000 });
     await page.close({ runBeforeUnload: true });
-    expect(page.isClosed()).toBe(true);
+    await closed;
+    expect(askedAgain).toBe(false);
   });
 
   it('the weekly hours are painted by dragging across them', async () => {
