@@ -9,6 +9,7 @@ import { JobRunner } from './job-runner.ts';
 import type { Timers } from './timers.ts';
 import { watchUserActivity } from './user-activity.ts';
 import { findChatRoot } from './x/chat-root.ts';
+import { viewerIdFromCookie } from './x/identity.ts';
 import { isChatPage } from './x/pages.ts';
 
 export interface SendingDeps {
@@ -51,7 +52,7 @@ export function startSending(signal: AbortSignal, deps: SendingDeps): void {
     .on(runJob, (job) => runner.run(job))
     .on(abortJob, ({ jobId }) => runner.abort(jobId))
     .on(insertReply, (request) => answerInsertReply(chatRoot(), win.location.href, request))
-    .on(getOpenThread, () => answerOpenThread(chatRoot(), win.location.href));
+    .on(getOpenThread, () => answerOpenThread(chatRoot(), win.location.href, viewerIdFromCookie(doc.cookie)));
   const listener = (message: unknown, sender: Runtime.MessageSender) => router.dispatch(message, sender);
   browser.runtime.onMessage.addListener(listener);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });

@@ -8,6 +8,8 @@ export const incomingDmSchema = v.object({
   messageId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   threadId: v.pipe(v.string(), v.regex(/^(?:\d+-\d+|g\d+)$/)),
   threadKind: v.picklist(['direct', 'group', 'request']),
+  // Optional on the wire: a content script of an older version does not send it.
+  senderId: v.optional(v.pipe(v.string(), v.regex(/^\d{0,25}$/)), ''),
   senderHandle: v.pipe(v.string(), v.maxLength(50)),
   senderName: v.pipe(v.string(), v.maxLength(200)),
   text: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
@@ -55,6 +57,8 @@ export const adapterStatusSchema = v.object({
   variant: v.picklist(['shadow', 'light', 'none']),
   /** Landmarks that were expected on this page but not found. */
   missing: v.array(v.string()),
+  /** X Chat shows its passcode screen: paused until the person unlocks it (not a markup change). */
+  locked: v.optional(v.boolean()),
   url: v.string(),
 });
 export type AdapterStatus = v.InferOutput<typeof adapterStatusSchema>;
