@@ -159,3 +159,34 @@ describe('the passcode (item 6)', () => {
     expect(statuses.at(-1)?.locked).toBeUndefined();
   });
 });
+
+describe('message requests in the "other" folder (item 7)', () => {
+  const SPAMMY = { id: '6000', handle: 'maybe_spam', name: 'Maybe Spam' };
+
+  it('are listed, opened, reported as requests, and checked with X’s request prompt', async () => {
+    const { fakeX, reports, statuses } = await page('/i/chat/requests/other');
+    const thread = fakeX.addThread({ kind: 'request', requestFolder: 'other', with: [SPAMMY] });
+    await advance(10);
+    await receive(fakeX, { thread, text: 'Hello from elsewhere' });
+    expect(reports).toMatchObject([
+      { threadId: thread, threadKind: 'request', senderId: '6000', source: 'inbox' },
+    ]);
+    fakeX.open(thread);
+    await advance(OPENED);
+    expect(location.pathname).toBe(`/i/chat/requests/other/${thread}`);
+    await receive(fakeX, { thread, text: 'Are you there?' });
+    expect(reports.at(-1)).toMatchObject({
+      threadKind: 'request',
+      source: 'thread',
+      senderHandle: 'maybe_spam',
+    });
+    await advance(5000);
+    expect(statuses.at(-1)).toMatchObject({ ok: true, missing: [] });
+    // Accepted: X moves it to the inbox, with a composer instead of the prompt.
+    fakeX.acceptRequest(thread);
+    await advance(OPENED);
+    expect(location.pathname).toBe(`/i/chat/${thread}`);
+    await advance(5000);
+    expect(statuses.at(-1)).toMatchObject({ ok: true, missing: [] });
+  });
+});
