@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { IncomingDm } from '../core/types.ts';
 import { defineMessage } from './define.ts';
+import type { TabProblem } from './ui.ts';
 
 const MAX_TEXT = 10_000;
 
@@ -79,3 +80,20 @@ export interface AdapterStatusRecord {
  * The popup shows a warning for the active tab when its status is not ok (invariant 8).
  */
 export const getAdapterStatuses = defineMessage<AdapterStatusRecord[]>()('getAdapterStatuses', v.object({}));
+
+/** The largest markup report a tab may answer (a few hundred kB of HTML, whatever the inbox's size). */
+export const MAX_MARKUP_REPORT = 1_000_000;
+
+export type MarkupReportAnswer = { ok: true; report: string } | { ok: false; problem: TabProblem };
+
+/**
+ * Popup → content script of the X tab: an anonymised structural snapshot of X's chat as the page shows
+ * it (src/content/x/markup-report.ts), for the user to paste into a bug report when the self-check fails.
+ * Nothing leaves the browser unless the user pastes it somewhere.
+ */
+export const getMarkupReport = defineMessage<MarkupReportAnswer>()('getMarkupReport', v.object({}));
+
+export const markupReportOkSchema = v.object({
+  ok: v.literal(true),
+  report: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_MARKUP_REPORT)),
+});
