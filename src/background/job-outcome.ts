@@ -125,7 +125,10 @@ export function expireJobs(db: AwayDb, now: number): Promise<SendJob[]> {
       .anyOf(ACTIVE_STATES)
       .filter((job) => job.expiresAt !== undefined && job.expiresAt <= now && !leaseIsLive(job, now))
       .toArray();
-    for (const job of due) await endJob(db, job, 'expired', 'expired', now);
+    // Waiting for the person to stop using the X tab until the end: the log says that, not "no tab".
+    for (const job of due) {
+      await endJob(db, job, 'expired', job.error === 'userBusy' ? 'expiredUserBusy' : 'expired', now);
+    }
     return due;
   });
 }

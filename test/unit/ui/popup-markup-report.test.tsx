@@ -66,3 +66,11 @@ describe('copying a markup report (from the field)', () => {
     expect(await copyMarkupReport(async () => {})).toBeNull();
   });
 });
+
+describe('a reply that gave up waiting for the user (item 9)', () => {
+  it('says why in the log the popup shows, not "no tab"', async () => {
+    const { reasonText } = await import('../../../src/ui/words.ts');
+    expect(reasonText('expiredUserBusy')).toMatch(/you were using the X tab/);
+    expect(reasonText('expired')).toMatch(/no open X chat tab/);
+  });
+});
