@@ -54,7 +54,7 @@ export class Detector {
       this.#viewer.learnFromThreads(ids.filter((id): id is string => id !== null));
     }
     this.#inbox.scan(root, this.#openId);
-    this.#thread.open(this.#openId, root);
+    this.#thread.open(this.#openId, root, this.#previewOf(this.#openId));
   }
 
   /** The chat root is gone (left chat, or X removed it); memories are kept for when it comes back. */
@@ -71,7 +71,11 @@ export class Detector {
     const openId = threadIdFromUrl(url);
     if (openId === this.#openId || !this.#root) return;
     this.#openId = openId;
-    this.#thread.open(openId, this.#root);
+    this.#thread.open(openId, this.#root, this.#previewOf(openId));
+  }
+
+  #previewOf(threadId: string | null): string | null {
+    return threadId === null ? null : this.#inbox.previewOf(threadId);
   }
 
   process(records: readonly MutationRecord[]): void {

@@ -58,6 +58,11 @@ export class InboxDetector {
 
   constructor(private readonly deps: InboxDetectorDeps) {}
 
+  /** The text the inbox last showed for a thread this page has seen listed; null when never listed. */
+  previewOf(threadId: string): string | null {
+    return this.#entries.get(threadId)?.preview ?? null;
+  }
+
   /** True for an element this detector has already read as an inbox row (no selector matching needed). */
   isKnownRow(element: Element): boolean {
     return this.#rows.has(element);

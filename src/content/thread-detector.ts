@@ -1,5 +1,6 @@
 import type { IncomingDm } from '../core/types.ts';
 import type { OpenThread } from '../messaging/ui.ts';
+import { previewMatches } from '../storage/preview-match.ts';
 import { clip } from './text-limits.ts';
 import { parseMessageRow, rowUuid } from './x/message-row.ts';
 import { loadedEmpty } from './x/open-thread.ts';
@@ -11,6 +12,8 @@ interface ThreadMemory {
   newest: Element | null;
   /** When X was first seen showing this thread loaded and empty (no rows, no spinner); null otherwise. */
   emptySince: number | null;
+  /** What the inbox showed for this thread when it was opened: the newest message known before. */
+  lastPreview: string | null;
 }
 
 /**
@@ -47,9 +50,11 @@ export class ThreadDetector {
   constructor(private readonly deps: ThreadDetectorDeps) {}
 
   /** A thread was opened (or none, with null): rows already in its list are settled against its memory. */
-  open(threadId: string | null, root: ParentNode | null): void {
+  open(threadId: string | null, root: ParentNode | null, lastPreview: string | null = null): void {
     this.#openId = threadId;
     if (threadId === null || root === null) return;
+    const opened = this.#memory(threadId);
+    if (opened.known.size === 0) opened.lastPreview = lastPreview;
     const list = root.querySelector(messageList);
     this.rowsAdded(list ? [...list.querySelectorAll(messageRow)] : []);
     this.listChanged(root);
@@ -75,9 +80,9 @@ export class ThreadDetector {
     if (candidates.length === 0) return;
     const list = candidates[0]?.closest(messageList) ?? null;
     if (!list) return;
-    const anchor = this.#anchor(list, memory);
-    const first = anchor === null && this.#firstOfEmpty(memory, candidates.length);
     candidates.sort(byDocumentOrder);
+    const anchor = this.#anchor(list, memory) ?? this.#previewAnchor(memory, candidates);
+    const first = anchor === null && this.#firstOfEmpty(memory, candidates.length);
     for (const row of candidates) {
       const uuid = rowUuid(row);
       if (uuid === '' || memory.known.has(uuid)) continue;
@@ -93,6 +98,23 @@ export class ThreadDetector {
     if (anchor === null) memory.newest = candidates.at(-1) ?? null;
   }
 
+  /**
+   * The first rows of a thread the inbox listed before it was opened: the last row showing the inbox's
+   * text of that moment is the newest message known then, and rows after it came while X loaded the
+   * history. No such row (or one from me): no anchor, everything is history.
+   */
+  #previewAnchor(memory: ThreadMemory, rows: readonly Element[]): Element | null {
+    const preview = memory.lastPreview;
+    if (memory.known.size > 0 || preview === null) return null;
+    memory.lastPreview = null;
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const row = rows[i] as Element;
+      const parsed = parseMessageRow(row);
+      if (parsed && previewMatches(preview, parsed.text)) return i === rows.length - 1 ? null : row;
+    }
+    return null;
+  }
+
   /** The first row of a conversation X showed empty: new when it comes alone, after a settled moment. */
   #firstOfEmpty(memory: ThreadMemory, count: number): boolean {
     if (memory.known.size > 0 || memory.emptySince === null || count !== 1) return false;
@@ -102,7 +124,7 @@ export class ThreadDetector {
   #memory(threadId: string): ThreadMemory {
     let memory = this.#memories.get(threadId);
     if (!memory) {
-      memory = { known: new Set(), newest: null, emptySince: null };
+      memory = { known: new Set(), newest: null, emptySince: null, lastPreview: null };
       this.#memories.set(threadId, memory);
     }
     return memory;

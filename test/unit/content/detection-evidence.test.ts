@@ -116,14 +116,38 @@ describe('a first message into an open, empty conversation (item 11)', () => {
     ]);
   });
 
-  it('is history when it arrives while X still shows the loading spinner', async () => {
+  it('arriving while X loads the history of a conversation opened from the inbox, it is still new', async () => {
     const { fakeX, reports } = await page('/i/chat', { historyDelayMs: 1500 });
     const thread = fakeX.addThread({ with: [NEWCOMER], history: [{ from: 'newcomer', text: 'old one' }] });
-    fakeX.open(thread);
+    await advance(10);
+    void fakeX.open(thread);
     await advance(100);
-    await receive(fakeX, { thread, text: 'arrived during loading' });
+    const id = await receive(fakeX, { thread, text: 'arrived during loading' });
     await advance(3000);
-    expect(reports.filter((r) => r.source === 'thread')).toEqual([]);
+    // The inbox showed "old one" as the newest message when the conversation was opened: what follows
+    // it in the history that loads came later.
+    expect(reports.filter((r) => r.source === 'thread')).toMatchObject([
+      { messageId: id, text: 'arrived during loading' },
+    ]);
+  });
+
+  it('the same when the page loads on the conversation: the inbox’s first look tells what was there', async () => {
+    const thread = '1000-5000';
+    const seed = standardSeed();
+    seed.threads.push({ with: [NEWCOMER], history: [{ from: 'newcomer', text: 'old one' }] });
+    const fakeX = await loadFakeX({ seed, historyDelayMs: 1500 }, `/i/chat/${thread}`);
+    const { reports } = startDetection(running);
+    await untilReady(fakeX, advance);
+    await advance(100);
+    const id = await receive(fakeX, { thread, text: 'arrived during loading' });
+    await advance(3000);
+    expect(reports.filter((r) => r.source === 'thread').map((r) => r.messageId)).toEqual([id]);
+    // Opened again later: nothing new, nothing reported.
+    void fakeX.open(ALICE_THREAD);
+    await advance(OPENED + 1500);
+    void fakeX.open(thread);
+    await advance(OPENED + 1500);
+    expect(reports.filter((r) => r.source === 'thread').map((r) => r.messageId)).toEqual([id]);
   });
 });
 
