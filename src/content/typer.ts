@@ -123,7 +123,9 @@ async function typeAndSend(
   const delays = asPlanned ? chunks.map((_, i) => job.keyDelaysMs[i] ?? 0) : [sum(job.keyDelaysMs)];
   const since = deps.now();
   const start = Math.max(job.typingStartAt, since);
-  const sendAt = start + sum(delays);
+  // Send on the planned moment even when the conversation took a while to open (X loads its history
+  // first): typing is squeezed into what is left, never later than planned unless there is no time at all.
+  const sendAt = Math.max(job.typingStartAt + sum(delays), start + FINAL_CHECKS_MS);
   // Chunks are typed at fixed moments of the plan, so time lost to round trips or a slow page is caught up
   // by the next waits instead of adding up; the plan is squeezed to leave room for the last checks.
   const squeeze =

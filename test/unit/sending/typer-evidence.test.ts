@@ -139,3 +139,22 @@ describe('our message as X shows it (items 4 and 8)', () => {
     expect(retry.outcome === 'failed' ? retry.code : retry.outcome).toBe(expected);
   });
 });
+
+describe('the planned moment', () => {
+  it('is kept when the conversation takes a while to open (X loads its history first)', async () => {
+    const seed = {
+      threads: [{ with: [ALICE], history: [{ from: 'alice', text: 'Are you there?', minutesAgo: 5 }] }],
+    };
+    const fakeX = await loadFakeX({ seed, pendingMs: 150, historyDelayMs: 400 }, '/i/chat');
+    await untilReady(fakeX, advance);
+    // Typing was due to start before the history shows: the typing that is left is squeezed.
+    const text = 'Back on Monday, talk to you then. Have a good weekend!';
+    const base = job(text);
+    const plan = { ...base, keyDelaysMs: base.chunks.map(() => 150), typingStartAt: Date.now() + 100 };
+    expect(plan.keyDelaysMs.reduce((a, b) => a + b, 0)).toBeGreaterThan(1000);
+    const outcome = await runTyper(plan, deps());
+    expect(outcome.outcome).toBe('sent');
+    const total = plan.keyDelaysMs.reduce((a, b) => a + b, 0);
+    expect(fakeX.sent()[0]?.at).toBe(plan.typingStartAt + total);
+  });
+});
