@@ -53,9 +53,30 @@ function stripTime(description: string): [rest: string, time: string] {
   return TIME.test(description) ? ['', description] : [description, ''];
 }
 
+/** A flag after the time in another language ("Non lu"): short words, no digits, no comma. */
+const FOREIGN_FLAG = /^[^\d,]{1,60}$/u;
+
+/**
+ * X's flags in a language other than English: when the last part is not a time, the time may be one or
+ * two parts earlier, followed by those flags. They are set aside, so the text stays what it is while X
+ * rewrites the time every minute (the unread dot still says whether it is unread).
+ */
+function stripForeignFlags(description: string): string {
+  let rest = description;
+  for (let flags = 0; flags < 2; flags++) {
+    const cut = rest.lastIndexOf(', ');
+    if (cut < 0 || !FOREIGN_FLAG.test(rest.slice(cut + 2))) return description;
+    rest = rest.slice(0, cut);
+    const [, time] = stripTime(rest);
+    if (time !== '') return rest;
+  }
+  return description;
+}
+
 export function parseInboxDescription(description: string, group: boolean): InboxDescription {
   const [withoutMuted, muted] = stripPart(description.trim(), MUTED);
-  const [rest, unread] = stripPart(withoutMuted, UNREAD);
+  const [withoutUnread, unread] = stripPart(withoutMuted, UNREAD);
+  const rest = stripTime(withoutUnread)[1] === '' ? stripForeignFlags(withoutUnread) : withoutUnread;
   const [head, timeLabel] = stripTime(rest);
   const result = { name: '', handle: '', text: '', timeLabel, unread, muted, recognised: false };
   const match = group ? GROUP.exec(head) : HANDLE.exec(head);

@@ -70,6 +70,21 @@ describe('inbox rows in X’s description format', () => {
     },
   );
 
+  it('sets aside X’s flags in another language, so the text does not change as the time ticks', () => {
+    for (const time of ['3 min', '4 min', '1 h']) {
+      const parsed = parseInboxDescription(
+        `Ana, @ana, On se voit demain, 10 h ?, ${time}, Non lu, Les notifications sont désactivées`,
+        false,
+      );
+      expect(parsed).toMatchObject({ text: 'On se voit demain, 10 h ?', timeLabel: time, name: 'Ana' });
+    }
+    // A text that merely ends in words is not cut.
+    expect(parseInboxDescription('Ana, @ana, well, fine then', false)).toMatchObject({
+      text: 'well, fine then',
+      timeLabel: '',
+    });
+  });
+
   it('reads an attachment alone (no text part) and a conversation without any message', () => {
     expect(parseInboxRow(inboxRow(DIRECT, 'Bob, @bob, 2h, Unread'))).toMatchObject({
       name: 'Bob',
