@@ -79,66 +79,44 @@ function labelText(element: Element | null): string {
 }
 
 const SKIP = /^(?:SCRIPT|STYLE|TEMPLATE|BUTTON|SVG)$/i;
+const CLOCK = /^\d{1,2}[:.h]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?$/u;
+
+interface Piece {
+  text: string;
+  parent: Node;
+}
 
 /**
- * The text of a node as a person reads it: text nodes, and emoji X draws as images (their `alt`), minus
- * what is hidden from readers (`aria-hidden`, where X keeps a copy of the time) and the time labels.
+ * The text of a node as a person reads it, in pieces: text nodes, and emoji X draws as images (their
+ * `alt`), minus what is hidden from readers (`aria-hidden`, where X keeps a copy of the time) and the
+ * time labels.
  */
-function readableText(node: Node, timeIds: ReadonlySet<string>): string {
-  let out = '';
+function pieces(node: Node, timeIds: ReadonlySet<string>, out: Piece[] = []): Piece[] {
   for (let child = node.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 3) {
-      out += child.nodeValue ?? '';
-      continue;
-    }
+    if (child.nodeType === 3) out.push({ text: child.nodeValue ?? '', parent: node });
     if (child.nodeType !== 1) continue;
     const element = child as Element;
-    if (SKIP.test(element.tagName) || element.getAttribute('aria-hidden') === 'true') continue;
-    if (timeIds.has(element.id)) continue;
-    if (element.tagName === 'IMG') {
-      out += element.getAttribute('alt') ?? '';
-      continue;
-    }
-    if (element.tagName === 'BR') {
-      out += '\n';
-      continue;
-    }
-    out += readableText(element, timeIds);
+    const tag = element.tagName.toUpperCase();
+    if (SKIP.test(tag) || element.getAttribute('aria-hidden') === 'true' || timeIds.has(element.id)) continue;
+    if (tag === 'IMG') out.push({ text: element.getAttribute('alt') ?? '', parent: element });
+    else if (tag === 'BR') out.push({ text: '\n', parent: element });
+    else pieces(element, timeIds, out);
   }
   return out;
 }
-
-const CLOCK = /^\d{1,2}[:.h]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?$/u;
 
 /**
  * Text read without X's text span ends with the time copies X puts in the bubble ("…hello10:42 AM"):
  * trailing pieces in elements of their own that read as the time are dropped, the text's own are kept.
  */
-function withoutTrailingTimes(container: Element, time: string, timeIds: ReadonlySet<string>): string {
-  const pieces: { text: string; parent: Element | null }[] = [];
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) pieces.push({ text: child.nodeValue ?? '', parent: node as Element });
-      else if (child.nodeType === 1) {
-        const element = child as Element;
-        if (SKIP.test(element.tagName) || element.getAttribute('aria-hidden') === 'true') continue;
-        if (timeIds.has(element.id)) continue;
-        if (element.tagName === 'IMG')
-          pieces.push({ text: element.getAttribute('alt') ?? '', parent: element });
-        else walk(element);
-      }
-    }
-  };
-  walk(container);
-  const first = pieces.find((piece) => piece.text.trim() !== '')?.parent ?? null;
-  while (pieces.length > 0) {
-    const last = pieces[pieces.length - 1] as { text: string; parent: Element | null };
+function withoutTrailingTimes(found: Piece[], time: string): string {
+  const first = found.find((piece) => piece.text.trim() !== '')?.parent ?? null;
+  for (let last = found.at(-1); last && last.parent !== first; last = found.at(-1)) {
     const trimmed = last.text.trim();
-    const isTime = trimmed === '' || trimmed === time || CLOCK.test(trimmed);
-    if (!isTime || last.parent === first) break;
-    pieces.pop();
+    if (trimmed !== '' && trimmed !== time && !CLOCK.test(trimmed)) break;
+    found.pop();
   }
-  return pieces
+  return found
     .map((piece) => piece.text)
     .join('')
     .replace(/\s+$/u, '');
@@ -154,8 +132,11 @@ function rowText(row: Element, uuid: string, time: string): string {
     if (testIdOf(container) !== messageTextPrefix + uuid) continue;
     const timeIds = new Set([uuid + timeLabelSuffix]);
     const span = container.querySelector(messageTextSpan);
-    if (span) return readableText(span, timeIds);
-    return withoutTrailingTimes(container, time, timeIds);
+    if (span)
+      return pieces(span, timeIds)
+        .map((piece) => piece.text)
+        .join('');
+    return withoutTrailingTimes(pieces(container, timeIds), time);
   }
   // A photo or a sticker has no text.
   return '';

@@ -134,6 +134,18 @@ describe('message rows', () => {
     expect(parseMessageRow(labelled)).toMatchObject({ text: 'See you at 8:30', timeLabel: '10:42 AM' });
   });
 
+  it('reads line breaks in text without X’s span as it does with it', () => {
+    const bare = row({ text: null });
+    const container = document.createElement('div');
+    container.setAttribute('data-testid', 'message-text-5b0e');
+    container.innerHTML =
+      '<span class="max-w-full">Back on Monday<br>Ask Sam meanwhile</span>' +
+      '<div class="absolute"><span class="text-subtext3">10:42 AM</span></div>';
+    bare.querySelector('[id$="-sender"]')?.after(container);
+    bare.querySelector('[id$="-time"]')?.remove();
+    expect(parseMessageRow(bare)?.text).toBe('Back on Monday\nAsk Sam meanwhile');
+  });
+
   it('reads emoji X draws as images from their alt text, and links as shown', () => {
     const el = row({ text: '' });
     const span = el.querySelector('span[dir="auto"]') as Element;
