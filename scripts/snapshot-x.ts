@@ -1,9 +1,10 @@
 // `npm run snapshot:x`: saves anonymised structural snapshots of X's live Chat pages into
 // test/fixtures/x-snapshots/, where the adapter's tests run over them (their README says the format).
 // It opens Chromium with the built extension in the profile `npm run start:x` uses (.profile-x/, where
-// you logged in to X), visits the pages below and asks the extension's content script for the same
-// markup report the popup copies (src/content/x/markup-report.ts): stand-ins replace names, handles,
-// texts and ids. Read a file before committing it.
+// you logged in to X), visits the pages below, asks the extension's content script for the chat's markup
+// and makes of it, here, the same anonymised markup report the popup copies
+// (src/content/x/markup-report.ts): stand-ins replace names, handles, texts and ids. Read a file before
+// committing it.
 //
 //   npm run snapshot:x                        the inbox and the requests
 //   npm run snapshot:x -- /i/chat/<id> …      these chat pages too (opening a conversation reads it)
@@ -12,6 +13,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import type { ReportCheck } from '../src/content/x/markup-report.ts';
 import { chromiumPath } from '../test/e2e/support/browser-paths.ts';
 import {
   extensionArgs,
@@ -21,6 +23,7 @@ import {
 import { routeRequests } from '../test/e2e/support/chromium-routing.ts';
 import { sampleSeed } from '../test/e2e/support/fake-x-seed.ts';
 import { extensionDir, ROOT } from '../test/e2e/support/paths.ts';
+import { reportInNode } from './markup-report-node.ts';
 
 const args = process.argv.slice(2);
 const fake = args.includes('--fake');
@@ -30,9 +33,11 @@ const outDir = fake ? join(ROOT, '.tmp', 'x-snapshots') : join(ROOT, 'test/fixtu
 const label = `${fake ? 'fake' : 'live'}-${new Date().toISOString().slice(0, 10)}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface ReportAnswer {
+interface MarkupAnswer {
   ok: boolean;
-  report?: string;
+  markup?: string;
+  url?: string;
+  check?: ReportCheck;
 }
 
 /** The little of the extension API the worker-side function uses. */
@@ -43,8 +48,8 @@ interface ChromeTabs {
   };
 }
 
-/** Asks the content script of the tab showing `url` for its markup report, through the extension's worker. */
-function askReport(worker: Worker, url: string): Promise<ReportAnswer | null> {
+/** Asks the content script of the tab showing `url` for its chat markup, through the extension's worker. */
+function askMarkup(worker: Worker, url: string): Promise<MarkupAnswer | null> {
   return worker.evaluate(async (pageUrl) => {
     const api = (globalThis as unknown as { chrome: ChromeTabs }).chrome;
     const tabs = await api.tabs.query({});
@@ -52,7 +57,7 @@ function askReport(worker: Worker, url: string): Promise<ReportAnswer | null> {
       tabs.find((t) => t.url === pageUrl) ?? tabs.find((t) => t.url?.startsWith('https://x.com/i/chat'));
     if (tab?.id === undefined) return null;
     try {
-      return (await api.tabs.sendMessage(tab.id, { type: 'getMarkupReport', payload: {} })) as ReportAnswer;
+      return (await api.tabs.sendMessage(tab.id, { type: 'getChatMarkup', payload: {} })) as MarkupAnswer;
     } catch {
       return null;
     }
@@ -75,8 +80,11 @@ async function capture(context: BrowserContext, worker: Worker): Promise<string[
     let report = '';
     for (let i = 0; i < 20; i++) {
       await sleep(1000);
-      const answer = await askReport(worker, page.url());
-      report = answer?.ok && answer.report ? answer.report : '';
+      const answer = await askMarkup(worker, page.url());
+      report =
+        answer?.ok && answer.markup && answer.url
+          ? reportInNode(answer.markup, answer.url, answer.check)
+          : '';
       if (report.includes('data-dm-') || report.includes('pin-code-input-container')) break;
     }
     if (!report) {

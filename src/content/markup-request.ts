@@ -1,14 +1,20 @@
-import { MAX_MARKUP_REPORT, type MarkupReportAnswer } from '../messaging/detection.ts';
+import { type ChatMarkupAnswer, MAX_CHAT_MARKUP } from '../messaging/detection.ts';
+import { chatMarkup } from './x/chat-markup.ts';
 import { findChatRoot } from './x/chat-root.ts';
-import { markupReport } from './x/markup-report.ts';
 import { selfCheck } from './x/self-check.ts';
 
 /**
- * The popup asks for a markup report of this page (the self-check failed): the anonymised structure of
- * X's chat with the self-check's verdict, cut to the size a message may carry.
+ * The popup asks for the chat's markup (the self-check failed): the page's chat with the self-check's
+ * verdict. The popup makes the anonymised report from it; the anonymiser is not shipped in this script,
+ * which every X page loads.
  */
-export function answerMarkupReport(doc: Document, url: string): MarkupReportAnswer {
-  const found = findChatRoot(doc);
-  const report = markupReport(doc, url, selfCheck(found, url, undefined, doc));
-  return { ok: true, report: report.slice(0, MAX_MARKUP_REPORT) };
+export function answerChatMarkup(doc: Document, url: string): ChatMarkupAnswer {
+  const check = selfCheck(findChatRoot(doc), url, undefined, doc);
+  const markup = chatMarkup(doc);
+  return {
+    ok: true,
+    markup: markup.length > MAX_CHAT_MARKUP ? '' : markup,
+    url,
+    check: { ok: check.ok, missing: check.missing, ...(check.locked ? { locked: true } : {}) },
+  };
 }

@@ -1,5 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { getMarkupReport } from '../messaging/detection.ts';
+import { getChatMarkup } from '../messaging/detection.ts';
 import { MessageRouter } from '../messaging/router.ts';
 import { sendMessage } from '../messaging/send.ts';
 import { abortJob, jobFinished, jobPause, jobStarted, runJob, typerReady } from '../messaging/sending.ts';
@@ -7,7 +7,7 @@ import { getOpenThread, insertReply } from '../messaging/ui.ts';
 import { answerInsertReply, answerOpenThread } from './composer-requests.ts';
 import { deliver } from './deliver.ts';
 import { JobRunner } from './job-runner.ts';
-import { answerMarkupReport } from './markup-request.ts';
+import { answerChatMarkup } from './markup-request.ts';
 import type { Timers } from './timers.ts';
 import { watchUserActivity } from './user-activity.ts';
 import { findChatRoot } from './x/chat-root.ts';
@@ -55,7 +55,7 @@ export function startSending(signal: AbortSignal, deps: SendingDeps): void {
     .on(abortJob, ({ jobId }) => runner.abort(jobId))
     .on(insertReply, (request) => answerInsertReply(chatRoot(), win.location.href, request))
     .on(getOpenThread, () => answerOpenThread(chatRoot(), win.location.href, viewerIdFromCookie(doc.cookie)))
-    .on(getMarkupReport, () => answerMarkupReport(doc, win.location.href));
+    .on(getChatMarkup, () => answerChatMarkup(doc, win.location.href));
   const listener = (message: unknown, sender: Runtime.MessageSender) => router.dispatch(message, sender);
   browser.runtime.onMessage.addListener(listener);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });

@@ -81,19 +81,23 @@ export interface AdapterStatusRecord {
  */
 export const getAdapterStatuses = defineMessage<AdapterStatusRecord[]>()('getAdapterStatuses', v.object({}));
 
-/** The largest markup report a tab may answer (a few hundred kB of HTML, whatever the inbox's size). */
-export const MAX_MARKUP_REPORT = 1_000_000;
+/** The most chat markup a tab answers (the page's HTML; a few hundred kB whatever the inbox's size). */
+export const MAX_CHAT_MARKUP = 4_000_000;
 
-export type MarkupReportAnswer = { ok: true; report: string } | { ok: false; problem: TabProblem };
+const chatMarkupSchema = v.object({
+  ok: v.literal(true),
+  /** The chat's HTML with its open shadow roots (src/content/x/chat-markup.ts): never shown as is. */
+  markup: v.pipe(v.string(), v.maxLength(MAX_CHAT_MARKUP)),
+  url: v.string(),
+  check: v.object({ ok: v.boolean(), missing: v.array(v.string()), locked: v.optional(v.boolean()) }),
+});
+export type ChatMarkup = v.InferOutput<typeof chatMarkupSchema>;
+export type ChatMarkupAnswer = ChatMarkup | { ok: false; problem: TabProblem };
 
 /**
- * Popup → content script of the X tab: an anonymised structural snapshot of X's chat as the page shows
- * it (src/content/x/markup-report.ts), for the user to paste into a bug report when the self-check fails.
- * Nothing leaves the browser unless the user pastes it somewhere.
+ * Popup → content script of the X tab: the chat's markup and the self-check's verdict, from which the
+ * popup makes an anonymised markup report (src/content/x/markup-report.ts) for the user to paste into a
+ * bug report when the self-check fails. The markup itself never leaves the extension.
  */
-export const getMarkupReport = defineMessage<MarkupReportAnswer>()('getMarkupReport', v.object({}));
-
-export const markupReportOkSchema = v.object({
-  ok: v.literal(true),
-  report: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_MARKUP_REPORT)),
-});
+export const getChatMarkup = defineMessage<ChatMarkupAnswer>()('getChatMarkup', v.object({}));
+export const chatMarkupOkSchema = chatMarkupSchema;

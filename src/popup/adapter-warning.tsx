@@ -2,9 +2,10 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import {
   type AdapterStatusRecord,
+  type ChatMarkup,
+  chatMarkupOkSchema,
   getAdapterStatuses,
-  getMarkupReport,
-  markupReportOkSchema,
+  getChatMarkup,
 } from '../messaging/detection.ts';
 import { sendMessage } from '../messaging/send.ts';
 import { t } from '../ui/i18n.ts';
@@ -25,16 +26,26 @@ export function failingStatus(
 }
 
 /**
- * Asks the X tab for its markup report and puts it on the clipboard. Null when copied, else why not in
- * words. The report holds the page's structure only (src/content/x/markup-report.ts).
+ * The anonymised report of the X tab's chat markup, made here, outside the page: the code that makes it
+ * (src/content/x/markup-report.ts) is loaded only when asked for, not shipped in every X page.
+ */
+export async function reportOf(answer: ChatMarkup): Promise<string> {
+  const { reportFromMarkup } = await import('../content/x/markup-report.ts');
+  // A DOMParser document is inert: no script runs, no image or style loads.
+  return reportFromMarkup(answer, (html) => new DOMParser().parseFromString(html, 'text/html'));
+}
+
+/**
+ * Makes the X tab's markup report and puts it on the clipboard. Null when copied, else why not in words.
+ * The report holds the page's structure only; the markup it is made from never leaves the extension.
  */
 export async function copyMarkupReport(
   write: (text: string) => Promise<void> = (text) => navigator.clipboard.writeText(text),
 ): Promise<string | null> {
-  const answer = await askXTab(getMarkupReport, {}, markupReportOkSchema);
+  const answer = await askXTab(getChatMarkup, {}, chatMarkupOkSchema);
   if (!answer.ok) return t('popupMarkupReportFailed', tabProblemText(answer.problem));
   try {
-    await write(answer.report);
+    await write(await reportOf(answer));
     return null;
   } catch (error) {
     return t('popupMarkupReportFailed', error instanceof Error ? error.message : String(error));

@@ -1,9 +1,13 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"url": "https://x.com/i/chat"}
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { reportInNode } from '../../../scripts/markup-report-node.ts';
+import { answerChatMarkup } from '../../../src/content/markup-request.ts';
 import { findChatRoot } from '../../../src/content/x/chat-root.ts';
 import { parseInboxRow } from '../../../src/content/x/inbox-row.ts';
-import { markupReport, pageKind } from '../../../src/content/x/markup-report.ts';
+import { markupReport, pageKind, reportFromMarkup } from '../../../src/content/x/markup-report.ts';
 import { parseMessageRow } from '../../../src/content/x/message-row.ts';
 import { readOpenThread } from '../../../src/content/x/open-thread.ts';
 import { selfCheck } from '../../../src/content/x/self-check.ts';
@@ -121,5 +125,53 @@ describe('the markup report', () => {
     for (let i = 0; i < 50 && !fakeX.ready(); i++) await pause(5);
     expect(pageKind(document, location.href)).toBe('passcode');
     expect(markupReport(document, location.href)).toContain('pin-code-input-container');
+  });
+});
+
+describe('the chat markup the content script sends', () => {
+  it.each(['/i/chat', thread, `/i/chat/${GROUP}`, '/i/chat/requests', request])(
+    'gives the same report once restored outside the page, in the popup or in Node (%s)',
+    async (path) => {
+      const direct = await reportOf(path);
+      const answer = answerChatMarkup(document, location.href);
+      if (!answer.ok) throw new Error('no markup');
+      expect(answer.check).toEqual({ ok: true, missing: [] });
+      // The markup itself is the page: it holds what the report must not.
+      expect(personal.filter((secret) => answer.markup.includes(secret)).length).toBeGreaterThan(2);
+      const popup = reportFromMarkup(answer, (html) => new DOMParser().parseFromString(html, 'text/html'));
+      expect(popup).toBe(direct);
+      const node = reportInNode(answer.markup, answer.url, answer.check);
+      expect(node).toBe(direct);
+      for (const secret of personal) expect(node, secret).not.toContain(secret);
+      expect(node).not.toMatch(/441000/u);
+    },
+  );
+
+  it('is none when the page shows no chat, and the report says so', async () => {
+    document.body.innerHTML = '<main><p>Home timeline of Yolanda Wexford</p></main>';
+    const answer = answerChatMarkup(document, 'https://x.com/home');
+    if (!answer.ok) throw new Error('no answer');
+    expect(answer.markup).toBe('');
+    const report = reportInNode(answer.markup, answer.url, answer.check);
+    expect(report).toContain('<!-- no chat found on this page -->');
+    expect(report).not.toContain('Yolanda');
+  });
+
+  it('is all the content script ships: the anonymiser and the report are not in its imports', () => {
+    const src = join(import.meta.dirname, '../../../src');
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = readFileSync(file, 'utf8');
+      for (const [, spec] of source.matchAll(/^(?:import|export)\s[^;]*?from\s+'([^']+)'/gmu)) {
+        if (spec?.startsWith('.')) visit(join(dirname(file), spec));
+      }
+    };
+    visit(join(src, 'content/index.ts'));
+    const files = [...seen].map((file) => file.slice(src.length + 1));
+    expect(files).toContain('content/x/chat-markup.ts');
+    expect(files).not.toContain('content/x/markup-report.ts');
+    expect(files).not.toContain('content/x/anonymise.ts');
   });
 });

@@ -42,22 +42,40 @@ describe('the popup when X Chat is locked (item 6)', () => {
 describe('copying a markup report (from the field)', () => {
   it('is offered when the self-check failed, and copies what the X tab answers', async () => {
     mock.runtime.sendMessage.mockResolvedValue([record({ ok: false, missing: ['composer'] })]);
-    mock.tabs.sendMessage.mockResolvedValue({ ok: true, report: '<!-- Away for X markup report v1 -->' });
+    const markup =
+      '<div data-testid="xchatEmbedRoute"><template data-afx-shadow-root><div data-testid="dm-inbox-panel"><span>Alice Martin</span></div></template></div>';
+    mock.tabs.sendMessage.mockResolvedValue({
+      ok: true,
+      markup,
+      url: 'https://x.com/i/chat/1000-2000',
+      check: { ok: false, missing: ['composer'] },
+    });
     const writeText = vi.fn(async (_text: string) => {});
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
     render(<AdapterWarning />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/X changed its page/);
     fireEvent.click(screen.getByRole('button', { name: 'Copy a markup report' }));
     expect((await screen.findByRole('status')).textContent).toMatch(/no names, handles, messages or ids/);
-    expect(writeText).toHaveBeenCalledWith('<!-- Away for X markup report v1 -->');
-    expect(mock.tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'getMarkupReport', payload: {} });
+    // Made in the popup from the tab's markup: the structure stays, the name does not.
+    const report = writeText.mock.calls[0]?.[0] ?? '';
+    expect(report).toMatch(/^<!-- Away for X markup report v1 -->/u);
+    expect(report).toContain('<!-- self-check: missing composer -->');
+    expect(report).toContain('<!-- url: https://x.com/i/chat/1000001-1000002 -->');
+    expect(report).toContain('data-testid="dm-inbox-panel"');
+    expect(report).not.toContain('Alice');
+    expect(mock.tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'getChatMarkup', payload: {} });
     vi.unstubAllGlobals();
   });
 
   it('says why when the X tab does not answer, or the clipboard refuses', async () => {
     mock.tabs.sendMessage.mockRejectedValue(new Error('Receiving end does not exist'));
     expect(await copyMarkupReport(async () => {})).toMatch(/could not be made/);
-    mock.tabs.sendMessage.mockResolvedValue({ ok: true, report: 'x' });
+    mock.tabs.sendMessage.mockResolvedValue({
+      ok: true,
+      markup: '',
+      url: 'https://x.com/i/chat',
+      check: { ok: false, missing: [] },
+    });
     expect(
       await copyMarkupReport(async () => {
         throw new Error('Document is not focused');
