@@ -1,7 +1,7 @@
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
-import { manifestFor, type Target } from './scripts/manifest-for.ts';
+import { buildTarget, manifestFor, type Target } from './scripts/manifest-for.ts';
 
 // One config for both stores: `vite build --mode chrome|firefox` writes dist/<mode>.
 // `firefox-e2e` is the Firefox build plus web_accessible_resources, because Firefox's driver cannot open
@@ -21,7 +21,8 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: `dist/${mode}`,
       emptyOutDir: true,
-      target: 'es2022',
+      // The oldest browser the manifest declares (minimum_chrome_version, gecko strict_min_version).
+      target: buildTarget(target),
       minify: true,
       sourcemap: false,
     },

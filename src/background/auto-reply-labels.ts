@@ -1,9 +1,10 @@
 import * as v from 'valibot';
 import type { AutoReplyLabels } from '../core/decide.ts';
+import { LOCALE_CODES } from '../core/locales.ts';
 import type { Template } from '../core/types.ts';
 
 /** Every language a template can be written in; each has a bundled `_locales/<lang>/messages.json`. */
-export const TEMPLATE_LOCALES: readonly Template['locale'][] = ['en', 'fr'];
+export const TEMPLATE_LOCALES: readonly Template['locale'][] = LOCALE_CODES;
 
 const bundleSchema = v.object({
   autoReplyLabel: v.object({ message: v.pipe(v.string(), v.trim(), v.minLength(1)) }),

@@ -1,12 +1,9 @@
 import type { Schedule } from '../core/types.ts';
 import type { MessageRouter } from '../messaging/router.ts';
 import { refreshBadge, type SetAwayPayload, setAway } from '../messaging/ui.ts';
-import { appendActivity } from '../storage/activity.ts';
 import type { AwayDb } from '../storage/db.ts';
-import { cancelJobs } from '../storage/jobs.ts';
-import { type Environment, getSettings, updateSettings } from '../storage/settings.ts';
+import { changeSettings, type Environment, getSettings } from '../storage/settings.ts';
 import { switchIsOn } from '../ui/away-state.ts';
-import { cancelledEntry } from '../ui/cancelled-entry.ts';
 
 export interface AwayDeps {
   db: () => AwayDb;
@@ -37,8 +34,10 @@ export function nextSchedule(
 }
 
 /**
- * Writes the switch, and when away goes off cancels every waiting or typing reply at once (invariant 6), logging
- * each so the user sees what did not go out. Throws when the settings could not be stored.
+ * Writes the switch, and when away goes off cancels every waiting or typing reply at once (invariant 6),
+ * logging each so the user sees what did not go out, all in one transaction (changeSettings). The reply
+ * being typed too: its tab learns it at its next pause and removes the text it typed. Throws when the
+ * settings could not be stored.
  */
 export async function applyAway(
   deps: AwayDeps,
@@ -47,19 +46,14 @@ export async function applyAway(
   const now = deps.now();
   if (enabled && until !== null && until <= now) throw new Error('setAway: "until" is not in the future');
   const db = deps.db();
-  const outcome = await updateSettings(db, deps.env(), (settings) => ({
-    ...settings,
-    schedule: nextSchedule(settings.schedule, enabled, until, now),
-  }));
+  const outcome = await changeSettings(
+    db,
+    deps.env(),
+    (settings) => ({ ...settings, schedule: nextSchedule(settings.schedule, enabled, until, now) }),
+    now,
+  );
   if (!outcome.ok)
     throw new Error(`setAway: settings refused (${outcome.problem.code} at ${outcome.problem.path})`);
-  if (!enabled) {
-    // The job being typed too: its tab learns it at its next pause and removes the text it typed.
-    const cancelled = await cancelJobs(db, ['pending', 'typing']);
-    for (const job of cancelled) {
-      await appendActivity(db, cancelledEntry(job, now, 'awayOff'), now);
-    }
-  }
   await deps.refresh();
   return { schedule: outcome.value.schedule };
 }

@@ -35,6 +35,8 @@ const ARMED_KEY = 'autoArmed';
 
 /** The pinned chat tab kept for auto mode, remembered for the browser session (tab ids do not last longer). */
 export class ChatTabKeeper {
+  #following: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly tabs: TabsLike,
     private readonly area: KeyValueArea,
@@ -70,7 +72,15 @@ export class ChatTabKeeper {
    * Follows the armed state; when it turns on, makes sure a chat tab exists. The last state is stored, so
    * a worker waking up does not reopen a tab the user closed while auto mode stayed on.
    */
-  async follow(armed: boolean): Promise<void> {
+  follow(armed: boolean): Promise<void> {
+    // One at a time: the settings watch and a job pass may both follow the same change, and two callers
+    // reading "not armed yet" at once would each open a tab.
+    const run = this.#following.then(() => this.#follow(armed));
+    this.#following = run.catch(() => undefined);
+    return run;
+  }
+
+  async #follow(armed: boolean): Promise<void> {
     const was = (await this.area.get(ARMED_KEY))[ARMED_KEY] === true;
     if (was === armed) return;
     await this.area.set({ [ARMED_KEY]: armed });

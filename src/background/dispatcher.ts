@@ -1,11 +1,10 @@
-import { awayStatus } from '../core/schedule.ts';
+import { ACTIVE_STATES, leaseIsLive } from '../core/job-lifecycle.ts';
 import type { SendJob } from '../core/types.ts';
 import type { AdapterStatusRecord } from '../messaging/detection.ts';
 import type { RunJob, RunJobAnswer } from '../messaging/sending.ts';
 import type { AwayDb } from '../storage/db.ts';
+import { cancelWithoutConsent, expireJobs, listJobs, releaseLease, takeLease } from '../storage/jobs.ts';
 import { type Environment, getSettings } from '../storage/settings.ts';
-import { ACTIVE_STATES, busyTabs, leaseIsLive, releaseLease, takeLease } from './job-lease.ts';
-import { cancelActiveJobs, expireJobs } from './job-outcome.ts';
 import { PREP_MS } from './send-config.ts';
 import { type TabInfo, usableTabs } from './tab-choice.ts';
 
@@ -28,51 +27,54 @@ export interface DispatchResult {
 }
 
 /** Jobs to hand out now: pending ones about to be due, and interrupted ones whose tab went away. */
-async function readyJobs(db: AwayDb, now: number): Promise<SendJob[]> {
-  const active = await db.jobs.where('state').anyOf(ACTIVE_STATES).sortBy('dueAt');
+function readyJobs(active: readonly SendJob[], now: number): SendJob[] {
   return active.filter(
     (job) => !leaseIsLive(job, now) && (job.state === 'typing' || job.dueAt - PREP_MS <= now),
   );
 }
 
-export function runJobPayload(job: SendJob, now: number): RunJob {
+/** Tabs holding a live lease: each types one reply at a time. */
+function busyTabs(active: readonly SendJob[], now: number): Set<number> {
+  return new Set(active.filter((job) => leaseIsLive(job, now)).map((job) => job.leaseTabId as number));
+}
+
+function runJobPayload(job: SendJob, now: number): RunJob {
   return {
     jobId: job.id,
     threadId: job.threadId,
     text: job.text,
     chunks: job.timing.chunks.length > 0 ? job.timing.chunks : [job.text],
     keyDelaysMs: job.timing.keyDelaysMs,
-    typingStartAt: Math.max(job.dueAt, now),
+    // A first attempt keeps the plan's moment even when handed out late (the tab catches up); a job typed
+    // before (a reload) or put off starts a fresh plan from now.
+    typingStartAt: job.attempts === 0 ? job.dueAt : Math.max(job.dueAt, now),
     seenOwnRows: job.seenOwnRows ?? null,
   };
 }
 
 /**
- * One pass of the job scheduler: cancels everything when away is off, expires jobs past their deadline,
- * then leases each ready job to the best free tab and sends it there. A tab that refuses or does not
- * answer is skipped for this pass and the lease is given back; jobs with no tab wait for the next pass.
+ * One pass of the job scheduler: cancels what consent no longer allows (away off or ended, a person
+ * silenced or left out by the lists, also when another page such as an import changed that), expires
+ * jobs past their deadline, then leases each ready job to the best free tab and sends it there. A tab that
+ * refuses or does not answer is skipped for this pass and the lease is given back; jobs with no tab wait
+ * for the next pass.
  */
 export async function dispatchDue(deps: DispatchDeps): Promise<DispatchResult> {
   const { db } = deps;
   const now = deps.now();
   const result: DispatchResult = { dispatched: [], waiting: 0 };
-  const settings = await getSettings(db, deps.env);
-  const status = awayStatus(settings.schedule, now);
-  if (status === 'off' || status === 'ended') {
-    await cancelActiveJobs(db, now);
-    return result;
-  }
+  await cancelWithoutConsent(db, await getSettings(db, deps.env), now);
   await expireJobs(db, now);
-  const jobs = await readyJobs(db, now);
+  const active = await listJobs(db, ACTIVE_STATES);
+  const jobs = readyJobs(active, now);
   if (jobs.length === 0) return result;
 
-  const [tabs, statuses, preferred, busy] = await Promise.all([
+  const [tabs, statuses, preferred] = await Promise.all([
     deps.chatTabs(),
     deps.statuses(),
     deps.preferredTab(),
-    busyTabs(db, now),
   ]);
-  const unusable = new Set(busy);
+  const unusable = busyTabs(active, now);
   for (const job of jobs) {
     let placed = false;
     for (const tabId of usableTabs(tabs, statuses, unusable, preferred)) {

@@ -1,12 +1,13 @@
+import { ACTIVE_STATES, leaseIsLive } from '../core/job-lifecycle.ts';
 import type { AwayDb } from '../storage/db.ts';
-import { ACTIVE_STATES, leaseIsLive } from './job-lease.ts';
 import type { Retry } from './retries.ts';
 import { PREP_MS, WAIT_FOR_TAB_MS } from './send-config.ts';
 
 /**
  * When the worker must look at its jobs again: the next job to hand out, the end of a lease (its tab may
- * have died), a job's deadline, or a DM to decide again. A job already due found no tab in the pass that
- * just ran; it is looked at again after WAIT_FOR_TAB_MS (or sooner, when a tab reports its status).
+ * have died), a job's deadline, or a DM to decide again. `now` is when the pass that just ran began: a job
+ * already due then found no tab in it, and is looked at again after WAIT_FOR_TAB_MS (or sooner, when a tab
+ * reports its status).
  */
 export async function nextWakeAt(db: AwayDb, retries: readonly Retry[], now: number): Promise<number | null> {
   // A time already past was handled by the pass that just ran (or could not be): never spin on it.
@@ -20,6 +21,27 @@ export async function nextWakeAt(db: AwayDb, retries: readonly Retry[], now: num
     else at(now);
   }
   return times.length > 0 ? Math.min(...times) : null;
+}
+
+export interface PassDeps {
+  db: AwayDb;
+  now(): number;
+  /** Everything a pass does: follow auto mode, decide due retries, hand out due jobs. */
+  work(): Promise<unknown>;
+  /** The retries still waiting once the work is done. */
+  retries(): Promise<readonly Retry[]>;
+}
+
+/**
+ * One pass of the worker, then when to come back. Times are judged against the moment the pass began:
+ * a job or retry whose time came while the pass ran was not looked at, so it is looked at right away. (The
+ * moment the pass ended would file it with the jobs the pass found waiting for a tab, and leave it
+ * WAIT_FOR_TAB_MS: a reply due just as a DM was decided went out 15 s late.)
+ */
+export async function jobPass(deps: PassDeps): Promise<number | null> {
+  const startedAt = deps.now();
+  await deps.work();
+  return nextWakeAt(deps.db, await deps.retries(), startedAt);
 }
 
 /** The part of `browser.alarms` the clock uses. */

@@ -1,11 +1,11 @@
 import { liveQuery } from 'dexie';
 import browser from 'webextension-polyfill';
-import { awayStatus } from '../core/schedule.ts';
 import type { IncomingDm } from '../core/types.ts';
 import type { MessageRouter } from '../messaging/router.ts';
 import { sendToTab } from '../messaging/send.ts';
 import { jobFinished, jobPause, jobStarted, runJob, typerReady } from '../messaging/sending.ts';
 import { type AwayDb, DB_NAME, openDb } from '../storage/db.ts';
+import { releaseTabLeases } from '../storage/jobs.ts';
 import { listRules } from '../storage/rules.ts';
 import { ensureSeeded } from '../storage/seed.ts';
 import { getSettings } from '../storage/settings.ts';
@@ -16,12 +16,16 @@ import { autoArmed, CHAT_URL_PATTERNS, ChatTabKeeper } from './chat-tab.ts';
 import { RulesCache } from './decision-state.ts';
 import { type AdapterStatusStore, type KeyValueArea, memoryArea } from './detection.ts';
 import { dispatchDue } from './dispatcher.ts';
-import { JOB_ALARM, JobClock, nextWakeAt } from './job-clock.ts';
-import { releaseTabLeases, renewLease } from './job-lease.ts';
-import { cancelActiveJobs, markStarted, recordFinished } from './job-outcome.ts';
+import { JOB_ALARM, JobClock, jobPass } from './job-clock.ts';
+import {
+  answerFinished,
+  answerPause,
+  answerStarted,
+  answerTyperReady,
+  type JobAnswerDeps,
+} from './job-messages.ts';
 import { decideAndAct, type PipelineDeps, SerialQueue } from './pipeline.ts';
 import { RetryStore } from './retries.ts';
-import { LEASE_MS } from './send-config.ts';
 import type { TabInfo } from './tab-choice.ts';
 import { recoverUndecided } from './undecided.ts';
 
@@ -106,68 +110,44 @@ export function registerSending(
     }
   };
   const clock: JobClock = new JobClock({
-    pass: async () => {
-      // Also here, not only in the live query: the worker may have slept through the switch.
-      await keeper.follow(await armedNow(deps.db()));
-      await retryDue();
-      await dispatchDue({
+    pass: () =>
+      jobPass({
         db: deps.db(),
-        env: uiEnv(),
         now: Date.now,
-        chatTabs,
-        statuses: () => deps.statuses.list(),
-        preferredTab: () => keeper.current(),
-        runJob: (tabId, job) => sendToTab(tabId, runJob, job),
-      });
-      return nextWakeAt(deps.db(), await retries.list(), Date.now());
-    },
+        work: async () => {
+          // Also here, not only in the live query: the worker may have slept through the switch.
+          await keeper.follow(await armedNow(deps.db()));
+          await retryDue();
+          await dispatchDue({
+            db: deps.db(),
+            env: uiEnv(),
+            now: Date.now,
+            chatTabs,
+            statuses: () => deps.statuses.list(),
+            preferredTab: () => keeper.current(),
+            runJob: (tabId, job) => sendToTab(tabId, runJob, job),
+          });
+        },
+        retries: () => retries.list(),
+      }),
     alarms: browser.alarms,
     setTimer: (callback, ms) => setTimeout(callback, ms),
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     now: Date.now,
   });
 
-  /** Away is still on; when it ended by itself (its "until" passed), every active job is cancelled now. */
-  const awayOn = async (): Promise<boolean> => {
-    const db = deps.db();
-    const status = awayStatus((await getSettings(db, uiEnv())).schedule, Date.now());
-    if (status !== 'off' && status !== 'ended') return true;
-    await cancelActiveJobs(db, Date.now());
-    return false;
+  const answers: JobAnswerDeps = {
+    db: deps.db,
+    env: uiEnv,
+    now: Date.now,
+    delay,
+    wake: () => void clock.wake(),
   };
-  /** The tab still holds the job's lease (renewed until `until`) and the job is still to be sent. */
-  const holds = async (jobId: string, tabId: number | undefined, until: number): Promise<boolean> =>
-    tabId !== undefined && (await renewLease(deps.db(), jobId, tabId, until)) !== null;
-
   router
-    .on(jobPause, async ({ jobId, waitMs, final }, sender) => {
-      const tabId = sender.tab?.id;
-      if (final) {
-        // Right before send, every check first and then the (short) wait: the tab presses send the moment
-        // the answer arrives, on the planned time rather than a few database reads later.
-        const go = (await awayOn()) && (await holds(jobId, tabId, Date.now() + waitMs + LEASE_MS));
-        await delay(waitMs);
-        return { go };
-      }
-      // One write before the wait covers it; the check after it is what makes the answer fresh.
-      if (!(await holds(jobId, tabId, Date.now() + waitMs + LEASE_MS))) return { go: false };
-      await delay(waitMs);
-      return { go: await holds(jobId, tabId, Date.now() + LEASE_MS) };
-    })
-    .on(jobStarted, async ({ jobId, ownRowsBefore }, sender) => {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined || !(await awayOn())) return { go: false };
-      return { go: await markStarted(deps.db(), jobId, tabId, ownRowsBefore, Date.now()) };
-    })
-    .on(jobFinished, async (report, sender) => {
-      const recorded = await recordFinished(deps.db(), report, sender.tab?.id ?? -1, Date.now());
-      void clock.wake();
-      return { recorded };
-    })
-    .on(typerReady, async (_payload, sender) => {
-      if (sender.tab?.id === undefined) return;
-      if ((await releaseTabLeases(deps.db(), sender.tab.id)) > 0) void clock.wake();
-    });
+    .on(jobPause, (pause, sender) => answerPause(answers, pause, sender.tab?.id))
+    .on(jobStarted, (start, sender) => answerStarted(answers, start, sender.tab?.id))
+    .on(jobFinished, (report, sender) => answerFinished(answers, report, sender.tab?.id))
+    .on(typerReady, (_payload, sender) => answerTyperReady(answers, sender.tab?.id));
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === JOB_ALARM) void clock.wake();
@@ -181,9 +161,13 @@ export function registerSending(
   browser.tabs.onRemoved.addListener((tabId) => {
     void releaseTabLeases(deps.db(), tabId).then((count) => (count > 0 ? clock.wake() : undefined));
   });
+  // Settings or rules changed (in any page): follow auto mode, and run a pass at once, which cancels the
+  // replies the change no longer allows when its writer did not (an import that deny-lists or silences).
   liveQuery(() => armedNow(watchDb)).subscribe({
-    next: (armed) =>
-      void keeper.follow(armed).catch((error: unknown) => console.error('Away for X: chat tab', error)),
+    next: (armed) => {
+      void keeper.follow(armed).catch((error: unknown) => console.error('Away for X: chat tab', error));
+      void clock.wake();
+    },
     error: (error: unknown) => console.error('Away for X: auto mode watch failed', error),
   });
   void clock.wake();

@@ -1,11 +1,11 @@
+import { EXPIRE_MS } from '../core/job-lifecycle.ts';
 import type { AutoSend } from '../core/limits.ts';
 import { DAY_MS } from '../core/limits.ts';
 import type { SendJob } from '../core/types.ts';
 import type { AwayDb } from '../storage/db.ts';
-import { EXPIRE_MS } from './send-config.ts';
 
 /** Time the plan spends typing, from the first chunk to pressing send. */
-export function typingMs(job: Pick<SendJob, 'timing'>): number {
+function typingMs(job: Pick<SendJob, 'timing'>): number {
   return job.timing.keyDelaysMs.reduce((sum, ms) => sum + ms, 0);
 }
 

@@ -1,3 +1,4 @@
+import { isStopWord } from '../core/loops.ts';
 import type { IncomingDm } from '../core/types.ts';
 import { appendActivity } from '../storage/activity.ts';
 import type { AwayDb } from '../storage/db.ts';
@@ -8,7 +9,8 @@ import { claimDecision, listUndecided, normalizeHandle } from '../storage/incomi
  * just arrived (its reply delay then runs from now, with every limit and the history rule applied).
  * Older, it is logged as skipped (`decisionInterrupted`) instead: the worker was down long enough (the
  * browser closed, typically) that the user may have answered it by hand meanwhile, and a reply that comes
- * long after the message no longer reads as an away notice.
+ * long after the message no longer reads as an away notice. A message holding a stop word is decided
+ * however old it is: that decision answers nothing, it silences the person who asked.
  */
 export const UNDECIDED_FRESH_MS = 10 * 60_000;
 
@@ -37,7 +39,8 @@ export async function recoverUndecided(deps: RecoveryDeps): Promise<RecoveryCoun
   for (const row of await listUndecided(db)) {
     const dm = await db.incoming.get([row.threadId, row.messageId]);
     const now = deps.now();
-    if (dm !== undefined && now - dm.detectedAt <= UNDECIDED_FRESH_MS) {
+    // A "stop" is kept however late: its decision (stopWord, first of all checks) only silences.
+    if (dm !== undefined && (now - dm.detectedAt <= UNDECIDED_FRESH_MS || isStopWord(dm.text))) {
       await deps.decide(dm);
       counts.decided++;
     } else if (await logTooLate(db, row, dm, now)) {

@@ -15,18 +15,13 @@ export interface RunnerDeps {
   sleep(ms: number): Promise<void>;
 }
 
-interface Running {
-  jobId: string;
-  stopRequested: boolean;
-}
-
 /**
  * Runs at most one job at a time in this page (a tab types one reply at once) and reports its outcome.
  * Losing the worker counts as "stop": the lease would lapse and another tab could take the job over, so
  * this page must never press send without a fresh go-ahead.
  */
 export class JobRunner {
-  #current: Running | null = null;
+  #current: string | null = null;
 
   constructor(private readonly deps: RunnerDeps) {}
 
@@ -36,29 +31,26 @@ export class JobRunner {
 
   run(job: RunJob): RunJobAnswer {
     if (this.#current) return { accepted: false, reason: 'busy' };
-    const running: Running = { jobId: job.jobId, stopRequested: false };
-    this.#current = running;
-    void this.#execute(job, running).finally(() => {
+    this.#current = job.jobId;
+    void this.#execute(job).finally(() => {
       this.#current = null;
     });
     return { accepted: true };
   }
 
-  /** The worker asks to stop this job (away switched off): the typer removes its text at the next pause. */
-  abort(jobId: string): { stopped: boolean } {
-    if (this.#current?.jobId !== jobId) return { stopped: false };
-    this.#current.stopRequested = true;
-    return { stopped: true };
-  }
-
-  async #execute(job: RunJob, running: Running): Promise<void> {
+  /**
+   * Every pause and the start ask the worker, which answers from the stored job: a reply cancelled in the
+   * meantime (away off, a stop, the popup) gets `go: false` there, and the last pause before send is
+   * answered only after its wait, so nothing cancelled is ever pressed.
+   */
+  async #execute(job: RunJob): Promise<void> {
     const { channel } = this.deps;
     const typerDeps: TyperDeps = {
       ...this.deps.page,
       pause: async (ms, final = false) => {
         try {
           const { go } = await channel.pause(job.jobId, ms, final);
-          return go && !running.stopRequested;
+          return go;
         } catch {
           await this.deps.sleep(ms);
           return false;
@@ -66,7 +58,7 @@ export class JobRunner {
       },
       started: async (rows) => {
         try {
-          return (await channel.started(job.jobId, rows)).go && !running.stopRequested;
+          return (await channel.started(job.jobId, rows)).go;
         } catch {
           return false;
         }

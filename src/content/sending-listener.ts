@@ -2,7 +2,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { getChatMarkup } from '../messaging/detection.ts';
 import { MessageRouter } from '../messaging/router.ts';
 import { sendMessage } from '../messaging/send.ts';
-import { abortJob, jobFinished, jobPause, jobStarted, runJob, typerReady } from '../messaging/sending.ts';
+import { jobFinished, jobPause, jobStarted, runJob, typerReady } from '../messaging/sending.ts';
 import { getOpenThread, insertReply } from '../messaging/ui.ts';
 import { answerInsertReply, answerOpenThread } from './composer-requests.ts';
 import { deliver } from './deliver.ts';
@@ -52,7 +52,6 @@ export function startSending(signal: AbortSignal, deps: SendingDeps): void {
   });
   const router = new MessageRouter(browser.runtime.id)
     .on(runJob, (job) => runner.run(job))
-    .on(abortJob, ({ jobId }) => runner.abort(jobId))
     .on(insertReply, (request) => answerInsertReply(chatRoot(), win.location.href, request))
     .on(getOpenThread, () => answerOpenThread(chatRoot(), win.location.href, viewerIdFromCookie(doc.cookie)))
     .on(getChatMarkup, () => answerChatMarkup(doc, win.location.href));

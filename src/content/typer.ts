@@ -32,6 +32,8 @@ export type TyperOutcome =
 const FINAL_CHECKS_MS = 50;
 /** Waits shorter than this are not worth a round trip to the worker: the next chunk is typed at once. */
 const MIN_PAUSE_MS = 12;
+/** Typing that starts late catches up by going faster, down to this share of the planned typing time. */
+const MIN_TYPING_SHARE = 0.4;
 
 const postponed = (code: PostponeCode): TyperOutcome => ({ outcome: 'postponed', code });
 const failed = (code: FailureCode): TyperOutcome => ({ outcome: 'failed', code });
@@ -123,13 +125,15 @@ async function typeAndSend(
   const delays = asPlanned ? chunks.map((_, i) => job.keyDelaysMs[i] ?? 0) : [sum(job.keyDelaysMs)];
   const since = deps.now();
   const start = Math.max(job.typingStartAt, since);
-  // Send on the planned moment even when the conversation took a while to open (X loads its history
-  // first): typing is squeezed into what is left, never later than planned unless there is no time at all.
-  const sendAt = Math.max(job.typingStartAt + sum(delays), start + FINAL_CHECKS_MS);
-  // Chunks are typed at fixed moments of the plan, so time lost to round trips or a slow page is caught up
-  // by the next waits instead of adding up; the plan is squeezed to leave room for the last checks.
-  const squeeze =
-    sum(delays) > 0 ? Math.max(0, Math.min(1, (sendAt - FINAL_CHECKS_MS - start) / sum(delays))) : 0;
+  const typingMs = sum(delays);
+  // The reply is due at the plan's moment, typingStartAt + the typing time, which keeps it inside the
+  // user's delay bounds. Typing that starts late (the thread was slow to open, the worker woke late) goes
+  // faster to keep that moment, down to MIN_TYPING_SHARE of the planned time; only later than that is the
+  // reply late. Chunks are typed at fixed moments of the plan, so time lost to round trips or a slow page
+  // is caught up by the next waits instead of adding up; the plan leaves room for the last checks.
+  const fastest = Math.min(typingMs, typingMs * MIN_TYPING_SHARE + FINAL_CHECKS_MS);
+  const sendAt = Math.max(job.typingStartAt + typingMs, start + fastest);
+  const squeeze = typingMs > 0 ? Math.max(0, Math.min(1, (sendAt - FINAL_CHECKS_MS - start) / typingMs)) : 0;
   let typed = '';
   let planned = 0;
   const stop = (outcome: TyperOutcome) => {

@@ -3,7 +3,7 @@ import { type AutoSend, checkLimits, clampLimits } from './limits.ts';
 import { AUTO_REPLY_LABEL, automaticSignal, isStopWord } from './loops.ts';
 import type { Rng } from './rng.ts';
 import { type CompiledRules, compileRules, isCompiledRules, matchRule } from './rules.ts';
-import { awayStatus } from './schedule.ts';
+import { awayStatus, awayStretchStart } from './schedule.ts';
 import { validateTemplate } from './template-syntax.ts';
 import { appendLabel, render, templateVars } from './templates.ts';
 import type {
@@ -62,6 +62,19 @@ const skip = (reason: SkipReason, detail?: string, retryAt?: number): Decision =
   return decision;
 };
 
+function isOwn(dm: IncomingDm, settings: Settings): boolean {
+  const mine = settings.myHandle.toLowerCase().replace(/^@/, '');
+  return mine !== '' && dm.senderHandle.toLowerCase() === mine;
+}
+
+/**
+ * The other person asked us to stop: a stop word in a message they wrote (the user's own "stop" is not a
+ * request to stop answering them). Whatever the rest of the decision, such a message silences its sender.
+ */
+export function asksToStop(dm: IncomingDm, settings: Settings): boolean {
+  return !isOwn(dm, settings) && isStopWord(dm.text);
+}
+
 /**
  * The sender is new to us: no stored contact older than this message and no earlier sight of the thread
  * (a thread seen before this message has history with them, even if they never wrote before).
@@ -75,8 +88,13 @@ function isFirstContact(dm: IncomingDm, state: DecisionState): boolean {
 /**
  * Should this incoming DM get a reply, and which? Pure: the same inputs give the same decision.
  *
- * Checks run in this order and the first that fails is the reason given; the order puts what the user
- * controls directly first, then what protects other people, then the safety limits, then the rules:
+ * Checks run in this order and the first that fails is the reason given. A "stop" comes first, because it
+ * is the person's word and must be kept whatever else holds the message back; then what the user controls
+ * directly, then what protects other people, then the safety limits, then the rules:
+ * 0. stopWord (see `asksToStop`): the caller must silence the contact (`silencedAt`) and cancel the
+ *    replies to them still on their way. Before everything else, so a "stop" that arrives while away is
+ *    off, outside the weekly hours, in a group or a request, from a deny-listed person, or in a message that
+ *    looks automatic is still recorded, and before `silenced` so every "stop" is logged.
  * 1. awayOff: the switch is off, or `awayUntil` passed. Absolute: not even `always` rules answer.
  * 2. outsideSchedule: the switch is on but the weekly hours say present, and no enabled `always` rule exists.
  *    (If some exist the message goes on; step 15 then only considers `always` rules.)
@@ -84,12 +102,12 @@ function isFirstContact(dm: IncomingDm, state: DecisionState): boolean {
  * 4. ownMessage: written by the user (`settings.myHandle`).
  * 5. groupThread / requestThread: unless the user opted in.
  * 6. denyListed, then notAllowListed (a non-empty allow list answers only those handles).
- * 7. stopWord: the caller must silence the contact (`silencedAt`). Before `silenced` so every "stop" is
- *    recorded, and before loop checks so an automated "STOP" is still honoured.
  * 8. silenced.  9. looksAutomatic (loops.ts).
- * 10–14. cooldown, alreadyAnswered, minGap (with `retryAt`: the message may be decided again then),
+ * 10–14. cooldown, alreadyAnswered (one per thread each time away is switched on), minGap (with
+ *    `retryAt`: the message may be decided again then),
  *    hourlyCap, dailyCap (limits.ts).
- * 15. noRuleMatched (or outsideSchedule while present), then the template: templateMissing /
+ * 15. noRuleMatched (or outsideSchedule while present); ruleRefused when the first rule reached was
+ *    stored before a check refused it (rules.ts); then the template: templateMissing /
  *    templateInvalid when the winning rule's template is gone or broken (no fall-through to a lower rule:
  *    that could send something the user did not mean for this message).
  *
@@ -99,6 +117,7 @@ function isFirstContact(dm: IncomingDm, state: DecisionState): boolean {
  */
 export function decide(dm: IncomingDm, state: DecisionState, now: number, rng: Rng): Decision {
   const { settings } = state;
+  if (asksToStop(dm, settings)) return skip('stopWord');
   const status = awayStatus(settings.schedule, now);
   if (status === 'off' || status === 'ended') return skip('awayOff', status);
   const compiled = isCompiledRules(state.rules) ? state.rules : compileRules(state.rules);
@@ -112,16 +131,13 @@ export function decide(dm: IncomingDm, state: DecisionState, now: number, rng: R
   if (awaySince !== null && dm.detectedAt < awaySince) return skip('history', 'awaySince');
 
   const handle = dm.senderHandle.toLowerCase();
-  if (settings.myHandle && handle === settings.myHandle.toLowerCase().replace(/^@/, '')) {
-    return skip('ownMessage');
-  }
+  if (isOwn(dm, settings)) return skip('ownMessage');
   if (dm.threadKind === 'group' && !settings.answerGroups) return skip('groupThread');
   if (dm.threadKind === 'request' && !settings.answerRequests) return skip('requestThread');
   const listed = (list: readonly string[]) => list.some((h) => h.toLowerCase().replace(/^@/, '') === handle);
   if (listed(settings.denyList)) return skip('denyListed');
   if (settings.allowList.length > 0 && !listed(settings.allowList)) return skip('notAllowListed');
 
-  if (isStopWord(dm.text)) return skip('stopWord');
   if (state.contact?.silencedAt != null) return skip('silenced');
 
   // Only templates our rules send can come back at us; quick replies are typed by the user.
@@ -138,9 +154,9 @@ export function decide(dm: IncomingDm, state: DecisionState, now: number, rng: R
     limits: clampLimits(settings.limits),
     threadId: dm.threadId,
     contactHandle: dm.senderHandle,
-    detectedAt: dm.detectedAt,
     contact: state.contact,
     thread: state.thread,
+    awaySince: answerPeriodStart(settings.schedule, now),
     sends: state.sends,
     now,
   });
@@ -152,6 +168,7 @@ export function decide(dm: IncomingDm, state: DecisionState, now: number, rng: R
     eligible: (r) => !present || r.when === 'always',
   });
   if (!rule) return skip(present ? 'outsideSchedule' : 'noRuleMatched');
+  if (compiled.errors.has(rule.id)) return skip('ruleRefused', rule.id);
 
   const template = state.templates.find((t) => t.id === rule.templateId);
   if (!template) return skip('templateMissing', rule.id);
@@ -177,4 +194,11 @@ export function decide(dm: IncomingDm, state: DecisionState, now: number, rng: R
     mode: rule.mode === 'auto' && settings.autoSendAcknowledged ? 'auto' : 'suggest',
     timing: planTiming(text, dm.text, settings.timing, rng),
   };
+}
+
+/** Since when a conversation counts as answered: away switched on, or the current weekly stretch began. */
+function answerPeriodStart(schedule: Settings['schedule'], now: number): number | null {
+  const stretch = awayStretchStart(schedule, now);
+  if (stretch === null) return schedule.awaySince;
+  return schedule.awaySince === null ? stretch : Math.max(schedule.awaySince, stretch);
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, LOCALE_CODES, type LocaleCode, localeInfo, type StarterText } from './locales.ts';
 import type { Limits, Rule, Settings, Template, Timing } from './types.ts';
 
 /** X's reported account limit on DMs per day; our caps can never exceed it. */
@@ -45,73 +46,44 @@ export const DEFAULT_SETTINGS: Settings = {
   uiLocale: 'auto',
 };
 
-export const DEFAULT_TEMPLATE_IDS = {
-  awayEn: 'away-en',
-  awayFr: 'away-fr',
-} as const;
+/** The id of a language's starter template: `away-en`, `quick-fr-thanks`, `away-pt-br`. */
+export function starterTemplateId(locale: LocaleCode, kind: string): string {
+  const slug = locale.toLowerCase().replace('_', '-');
+  return kind === 'away' ? `away-${slug}` : `quick-${slug}-${kind}`;
+}
 
 /**
- * Starter templates. They are user data (editable, exported with the user's settings), not interface text,
- * which is why they live here and not in _locales.
+ * One language's starter templates (locales.ts): its away message, then its quick replies. They are user
+ * data (editable, exported with the user's settings), not interface text, which is why they are not in
+ * _locales: they are seeded synchronously, by the worker too, and must not depend on reading a file.
  */
-export const DEFAULT_TEMPLATES: Template[] = [
-  {
-    id: DEFAULT_TEMPLATE_IDS.awayEn,
-    name: 'Away (English)',
-    body: "{Hi|Hello|Hey} {first_name}, thanks for your message! I'm away at the moment and will {reply|get back to you} as soon as I can.",
-    locale: 'en',
-    quickReply: false,
-  },
-  {
-    id: DEFAULT_TEMPLATE_IDS.awayFr,
-    name: 'Absence (français)',
-    body: '{Bonjour|Salut} {first_name}, merci pour ton message ! Je suis absent pour le moment et je te {réponds|recontacte} dès que possible.',
-    locale: 'fr',
-    quickReply: false,
-  },
-  {
-    id: 'quick-en-thanks',
-    name: 'Thanks',
-    body: '{Thanks|Thank you} {first_name}!',
-    locale: 'en',
-    quickReply: true,
-  },
-  {
-    id: 'quick-en-later',
-    name: 'Later',
-    body: "I'll get back to you {later today|soon}.",
-    locale: 'en',
-    quickReply: true,
-  },
-  {
-    id: 'quick-en-busy',
-    name: 'Busy',
-    body: "Can't talk right now, I'll write back when I'm free.",
-    locale: 'en',
-    quickReply: true,
-  },
-  {
-    id: 'quick-fr-thanks',
-    name: 'Merci',
-    body: 'Merci {first_name} !',
-    locale: 'fr',
-    quickReply: true,
-  },
-  {
-    id: 'quick-fr-later',
-    name: 'Plus tard',
-    body: 'Je te réponds {plus tard dans la journée|bientôt}.',
-    locale: 'fr',
-    quickReply: true,
-  },
-  {
-    id: 'quick-fr-busy',
-    name: 'Occupé',
-    body: 'Je ne peux pas répondre tout de suite, je t’écris dès que je suis libre.',
-    locale: 'fr',
-    quickReply: true,
-  },
-];
+export function starterTemplatesOf(locale: LocaleCode): Template[] {
+  const { away, quick } = localeInfo(locale).starters;
+  const template = (text: StarterText, quickReply: boolean): Template => ({
+    id: starterTemplateId(locale, text.kind),
+    name: text.name,
+    body: text.body,
+    locale,
+    quickReply,
+  });
+  return [template(away, false), ...quick.map((text) => template(text, true))];
+}
+
+/**
+ * What a new profile starts with: the away templates of its language and of English (the language most
+ * contacts on X can read), then the quick replies of both; only English's for an English profile.
+ */
+export function starterTemplatesFor(locale: LocaleCode): Template[] {
+  const languages = locale === DEFAULT_LOCALE ? [locale] : [locale, DEFAULT_LOCALE];
+  const all = languages.map(starterTemplatesOf);
+  return [
+    ...all.map((templates) => templates.filter((t) => !t.quickReply)),
+    ...all.map((templates) => templates.filter((t) => t.quickReply)),
+  ].flat();
+}
+
+/** The starter templates of every shipped language. */
+export const DEFAULT_TEMPLATES: Template[] = LOCALE_CODES.flatMap(starterTemplatesOf);
 
 export const DEFAULT_AWAY_RULE_ID = 'away-default';
 
@@ -119,17 +91,17 @@ export const DEFAULT_AWAY_RULE_ID = 'away-default';
  * The one starter rule: while away, suggest the away template to anyone who wrote. Its template follows the
  * user's interface language (`auto` resolves to the browser's language before this is called).
  */
-export function defaultRulesFor(locale: 'en' | 'fr'): Rule[] {
+export function defaultRulesFor(locale: LocaleCode): Rule[] {
   return [
     {
       id: DEFAULT_AWAY_RULE_ID,
-      name: locale === 'fr' ? 'Réponse d’absence' : 'Away reply',
+      name: localeInfo(locale).starters.awayRuleName,
       enabled: true,
       priority: 100,
       trigger: { kind: 'any' },
       mode: 'suggest',
       when: 'away',
-      templateId: locale === 'fr' ? DEFAULT_TEMPLATE_IDS.awayFr : DEFAULT_TEMPLATE_IDS.awayEn,
+      templateId: starterTemplateId(locale, 'away'),
     },
   ];
 }

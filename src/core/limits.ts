@@ -28,10 +28,10 @@ export interface LimitInput {
   limits: Limits;
   threadId: string;
   contactHandle: string;
-  /** When the message being answered was detected. */
-  detectedAt: number;
   contact: Contact | null;
   thread: ThreadState | null;
+  /** When away was last switched on (`schedule.awaySince`); null counts as "always". */
+  awaySince: number | null;
   /** Automatic sends of at least the last 24 h, any thread, plus pending ones. */
   sends: readonly AutoSend[];
   now: number;
@@ -40,9 +40,9 @@ export interface LimitInput {
 const sameHandle = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /**
- * Checks the hard limits in this order: per-contact cooldown, one message per thread until they write
- * again, minimum gap, hourly cap, daily cap. Caps are sliding windows ending now; sends due later count too,
- * which keeps every window of send times within the cap whatever the delays.
+ * Checks the hard limits in this order: per-contact cooldown, one message per thread each time away is
+ * switched on, minimum gap, hourly cap, daily cap. Caps are sliding windows ending now; sends due later
+ * count too, which keeps every window of send times within the cap whatever the delays.
  */
 export function checkLimits(input: LimitInput): LimitVerdict | null {
   const { limits, now, sends } = input;
@@ -54,11 +54,15 @@ export function checkLimits(input: LimitInput): LimitVerdict | null {
   ) {
     return { reason: 'cooldown' };
   }
-  // Our reply went out (or is due) after this message arrived: it already answers it.
+  // One automatic message per thread each time away is switched on. "Until they write again" let two
+  // responders answer each other as soon as their replies came further apart than any window we could
+  // pick (issue 11: 20 messages each with cooldown 0): the other side controls that timing, and its
+  // reply cannot be told from a person's. Switching away on is the user's act, never the other side's.
+  const since = input.awaySince ?? Number.NEGATIVE_INFINITY;
   const lastInThread = input.thread?.lastAutoReplyAt ?? null;
   if (
-    (lastInThread !== null && lastInThread >= input.detectedAt) ||
-    sends.some((s) => s.threadId === input.threadId && s.at >= input.detectedAt)
+    (lastInThread !== null && lastInThread >= since) ||
+    sends.some((s) => s.threadId === input.threadId && s.at >= since)
   ) {
     return { reason: 'alreadyAnswered' };
   }

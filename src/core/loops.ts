@@ -1,9 +1,13 @@
+import { LOCALES } from './locales.ts';
 import { matchesTemplate } from './template-match.ts';
-import { containsPhrase, foldedLettersOnly, foldedWords } from './text-normalize.ts';
+import { containsPhrase, foldedLettersOnly, foldedWords, startsAt } from './text-normalize.ts';
 
 /**
  * Loop breaking. Two responders facing each other must stop after one message each, so anything that
  * looks machine-written is not answered. Erring towards "automatic" only costs one unanswered DM.
+ * These signals name the reason early; the guarantee itself does not rest on them (a responder can wait
+ * longer than any window and write like a person): limits.ts sends one automatic message per
+ * conversation each time away is switched on.
  */
 
 /** A message arriving this soon after our automatic reply in the same thread is a bot answering it. */
@@ -12,53 +16,37 @@ export const ECHO_WINDOW_MS = 10_000;
 /** Neutral marker used when no localised label is given; also always recognised in incoming text. */
 export const AUTO_REPLY_LABEL = '[auto-reply]';
 
-/** Phrases auto-responders use, English and French, matched as whole words ignoring case and accents. */
-export const AUTO_REPLY_PHRASES: readonly string[] = [
-  'auto-reply',
-  'autoreply',
-  'auto-response',
-  'automatic reply',
-  'automatic response',
-  'automated reply',
-  'automated response',
-  'automated message',
-  'out of office',
-  'out-of-office',
-  'vacation responder',
-  'i am away',
-  "i'm away",
-  'i am currently away',
-  "i'm currently away",
-  'réponse automatique',
-  'message automatique',
-  "absent jusqu'au",
-  "absente jusqu'au",
-  'je suis absent',
-  'je suis absente',
-  'absent du bureau',
-  'absente du bureau',
-];
+/** What auto-responders write, in every shipped language; matched as whole words like stop words. */
+export const AUTO_REPLY_PHRASES: readonly string[] = LOCALES.flatMap((locale) => locale.loopPhrases);
 
-/** Words that ask us to stop. Any one of them, as a whole word, silences the contact. */
-export const STOP_WORDS: readonly string[] = [
-  'stop',
-  'unsubscribe',
-  'arrête',
-  'arrêtez',
-  'désabonner',
-  'désabonnez',
-];
+/** What people write to make us stop, in every shipped language: words or phrases (see `LocaleInfo`). */
+export const STOP_WORDS: readonly string[] = LOCALES.flatMap((locale) => locale.stopWords);
 
-const PHRASE_WORDS = AUTO_REPLY_PHRASES.map(foldedWords);
-const STOP_SET: ReadonlySet<string> = new Set(STOP_WORDS.flatMap(foldedWords));
+/** Phrases split into words, by their first word: a message is read once, whatever the number of phrases. */
+function byFirstWord(phrases: readonly string[]): ReadonlyMap<string, string[][]> {
+  const index = new Map<string, string[][]>();
+  for (const words of phrases.map(foldedWords)) {
+    const [first] = words;
+    if (first !== undefined) index.set(first, [...(index.get(first) ?? []), words]);
+  }
+  return index;
+}
+
+function containsAny(words: readonly string[], index: ReadonlyMap<string, string[][]>): boolean {
+  return words.some((word, at) => index.get(word)?.some((phrase) => startsAt(words, phrase, at)) === true);
+}
+
+const PHRASE_INDEX = byFirstWord(AUTO_REPLY_PHRASES);
+const STOP_INDEX = byFirstWord(STOP_WORDS);
 
 /**
  * True when the text holds a stop word as a whole word ("Stop!", "ARRÊTE", "please unsubscribe me"), not
- * inside another word ("stopped", "nonstop"). A stray match only silences automatic replies to that
- * person, which the user can undo; missing a real "stop" would keep writing to someone who said no.
+ * inside another word ("stopped", "nonstop"), or a stop phrase as whole words in a row ("no me escribas
+ * más"). A stray match only silences automatic replies to that person, which the user can undo; missing a
+ * real "stop" would keep writing to someone who said no.
  */
 export function isStopWord(text: string): boolean {
-  return foldedWords(text).some((w) => STOP_SET.has(w));
+  return containsAny(foldedWords(text), STOP_INDEX);
 }
 
 export interface OwnReply {
@@ -89,7 +77,7 @@ export function automaticSignal(text: string, context: LoopContext): AutomaticSi
   const words = foldedWords(text);
   const labels = [AUTO_REPLY_LABEL, ...context.labels].map(foldedWords);
   if (labels.some((label) => containsPhrase(words, label))) return 'label';
-  if (PHRASE_WORDS.some((phrase) => containsPhrase(words, phrase))) return 'phrase';
+  if (containsAny(words, PHRASE_INDEX)) return 'phrase';
   const letters = foldedLettersOnly(text);
   if (
     letters.length > 0 &&

@@ -48,7 +48,7 @@ function sequenceNeeds(seq: readonly RegexNode[]): string[] | null {
     }
     if (item.type === 'assertion') continue;
     endRun();
-    if (item.type === 'group' && !item.lookaround) groupNeeds ??= needs(item.body);
+    if (item.type === 'group' && item.kind !== 'lookaround') groupNeeds ??= needs(item.body);
   }
   endRun();
   if (best.length >= 2 || (best && !groupNeeds)) return [best];
@@ -56,7 +56,7 @@ function sequenceNeeds(seq: readonly RegexNode[]): string[] | null {
 }
 
 function needs(node: RegexNode): string[] | null {
-  if (node.type === 'group') return node.lookaround ? null : needs(node.body);
+  if (node.type === 'group') return node.kind === 'lookaround' ? null : needs(node.body);
   if (node.type !== 'alternation') return sequenceNeeds([node]);
   const all: string[] = [];
   for (const seq of node.alternatives) {

@@ -1,17 +1,43 @@
 /**
- * A small parser for JavaScript regex sources (`u` flag), enough to judge how a pattern backtracks. It
- * assumes the source already compiled, so it only needs to tell constructs apart, not report syntax.
+ * A parser for JavaScript regex sources written for the `u` flag, the syntax rule patterns are written in.
+ * It assumes the source already compiled with `new RegExp(source, 'iu')`, so it only tells constructs
+ * apart and never reports syntax errors. Used to translate a pattern for the linear-time engine
+ * (regex-translate.ts) and to find the literals a match needs (regex-literals.ts).
  */
+
+export type GroupKind = 'capture' | 'plain' | 'lookaround' | 'modifiers';
 
 export type RegexNode =
   | { type: 'alternation'; alternatives: RegexNode[][]; position: number }
-  | { type: 'group'; body: RegexNode; lookaround: boolean; position: number }
-  /** Matches exactly one character; `source` compiles on its own (a literal, class, escape or `.`). */
+  | { type: 'group'; kind: GroupKind; body: RegexNode; position: number }
+  /**
+   * Matches exactly one character; `source` compiles on its own: a literal (one code point), a class
+   * `[…]`, an escape (`\d`, `\p{L}`, `\u{1F600}`, `\.`) or `.`.
+   */
   | { type: 'char'; source: string; position: number }
   /** Zero-width: `^ $ \b \B`. */
-  | { type: 'assertion'; position: number }
+  | { type: 'assertion'; source: '^' | '$' | '\\b' | '\\B'; position: number }
   | { type: 'backreference'; position: number }
   | { type: 'quantifier'; body: RegexNode; min: number; max: number; position: number };
+
+/** Escapes longer than a backslash and one character, as the `u` flag reads them. */
+const LONG_ESCAPE =
+  /^\\(?:[pP]\{[^}]*\}|u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[a-zA-Z])/;
+
+/** The length of the escape at `i` (which is a backslash), e.g. 2 for `\d`, 6 for `\u00e9`. */
+export function escapeLength(src: string, i: number): number {
+  const long = LONG_ESCAPE.exec(src.slice(i, i + 80));
+  if (long) return long[0].length;
+  // A character outside the BMP is two code units.
+  const code = src.charCodeAt(i + 1);
+  return code >= 0xd800 && code <= 0xdbff ? 3 : 2;
+}
+
+/** The length of the code point at `i`: 2 for a surrogate pair, else 1. */
+export function codePointLength(src: string, i: number): number {
+  const code = src.charCodeAt(i);
+  return code >= 0xd800 && code <= 0xdbff && i + 1 < src.length ? 2 : 1;
+}
 
 class RegexParser {
   private i = 0;
@@ -57,7 +83,7 @@ class RegexParser {
     }
     if (!bounds) return atom;
     this.i++;
-    if (this.src[this.i] === '?') this.i++; // lazy: same backtracking shape
+    if (this.src[this.i] === '?') this.i++; // lazy: the same set of matches
     return this.quantified({ type: 'quantifier', body: atom, min: bounds[0], max: bounds[1], position });
   }
 
@@ -67,28 +93,29 @@ class RegexParser {
     if (c === '(') return this.group();
     if (c === '[') return this.charClass();
     if (c === '\\') return this.escape();
-    this.i++;
-    if (c === '^' || c === '$') return { type: 'assertion', position };
-    if (c === '.') return { type: 'char', source: '.', position };
-    // A character outside the BMP is two code units but one `u`-mode atom.
-    const code = c.charCodeAt(0);
-    if (code >= 0xd800 && code <= 0xdbff && this.i < this.src.length) this.i++;
+    if (c === '^' || c === '$') {
+      this.i++;
+      return { type: 'assertion', source: c, position };
+    }
+    this.i += codePointLength(this.src, this.i);
     return { type: 'char', source: this.src.slice(position, this.i), position };
   }
 
   private group(): RegexNode {
     const position = this.i;
     this.i++;
-    let lookaround = false;
+    let kind: GroupKind = 'capture';
     if (this.src[this.i] === '?') {
       const rest = this.src.slice(this.i);
       const prefix = /^\?(?:[=!]|<[=!]|<[^>]*>|[a-zA-Z-]*:)/.exec(rest)?.[0] ?? '?';
-      lookaround = /^\?<?[=!]/.test(prefix);
+      if (/^\?<?[=!]/.test(prefix)) kind = 'lookaround';
+      else if (prefix === '?:') kind = 'plain';
+      else if (prefix.endsWith(':')) kind = 'modifiers';
       this.i += prefix.length;
     }
     const body = this.alternation(this.i);
     this.i++; // ')'
-    return { type: 'group', body, lookaround, position };
+    return { type: 'group', kind, body, position };
   }
 
   private charClass(): RegexNode {
@@ -96,7 +123,7 @@ class RegexParser {
     this.i++;
     if (this.src[this.i] === '^') this.i++;
     while (this.i < this.src.length && this.src[this.i] !== ']') {
-      this.i += this.src[this.i] === '\\' ? 2 : 1;
+      this.i += this.src[this.i] === '\\' ? escapeLength(this.src, this.i) : 1;
     }
     this.i++;
     return { type: 'char', source: this.src.slice(position, this.i), position };
@@ -107,16 +134,13 @@ class RegexParser {
     const next = this.src[this.i + 1] ?? '';
     if (next === 'b' || next === 'B') {
       this.i += 2;
-      return { type: 'assertion', position };
+      return { type: 'assertion', source: next === 'b' ? '\\b' : '\\B', position };
     }
     if (/[1-9]/.test(next) || next === 'k') {
       this.i += 2;
       return { type: 'backreference', position };
     }
-    const long = /^\\(?:[pP]\{[^}]*\}|u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[a-zA-Z])/.exec(
-      this.src.slice(this.i),
-    );
-    this.i += long ? long[0].length : 2;
+    this.i += escapeLength(this.src, this.i);
     // `\d`, `\w`, `\p{L}` and single escaped characters all match exactly one character.
     return { type: 'char', source: this.src.slice(position, this.i), position };
   }

@@ -1,13 +1,10 @@
+import { compileSafeRegex, type RegexRefusal, type SafeRegex } from './regex-engine.ts';
 import { prefilterText, requiredLiterals } from './regex-literals.ts';
-import { regexSafetyIssue } from './regex-safety.ts';
+import { MAX_KEYWORDS, MAX_PATTERN_LENGTH, MAX_REGEX_INPUT } from './rule-limits.ts';
 import { foldedWords, startsAt } from './text-normalize.ts';
 import type { Rule } from './types.ts';
 
-export const MAX_PATTERN_LENGTH = 500;
-/** Regexes only see the start of a message: it bounds their cost whatever the pattern. */
-export const MAX_REGEX_INPUT = 2_000;
-export const MAX_KEYWORDS = 100;
-export const REGEX_FLAGS = 'iu';
+export { MAX_KEYWORDS, MAX_PATTERN_LENGTH, MAX_REGEX_INPUT } from './rule-limits.ts';
 
 /**
  * Codes for the rule editor and for import; `position` is an index in the pattern for regex codes and the
@@ -19,11 +16,7 @@ export type RuleErrorCode =
   | 'keywordBlank'
   | 'patternMissing'
   | 'patternTooLong'
-  | 'patternInvalid'
-  | 'backreference'
-  | 'nestedQuantifier'
-  | 'overlappingAlternation'
-  | 'overlappingQuantifiers'
+  | RegexRefusal
   | 'templateMissing'
   | 'priorityInvalid';
 
@@ -32,7 +25,25 @@ export type RuleValidation = { ok: true } | { ok: false; code: RuleErrorCode; po
 const refuse = (code: RuleErrorCode, position?: number): RuleValidation =>
   position === undefined ? { ok: false, code } : { ok: false, code, position };
 
+/** The verdict, and for a valid regex rule its compiled pattern. */
+function checkRule(rule: Rule): { validation: RuleValidation; regex: SafeRegex | null } {
+  const fails = (validation: RuleValidation) => ({ validation, regex: null });
+  const verdict = checkShape(rule);
+  if (!verdict.ok || rule.trigger.kind !== 'regex') return fails(verdict);
+  const compiled = compileSafeRegex(rule.trigger.pattern ?? '');
+  if (!compiled.ok) return fails(refuse(compiled.code, compiled.position));
+  return { validation: { ok: true }, regex: compiled.regex };
+}
+
+/**
+ * For the rule editor and import: `{ok: true}` or the first problem. A regex must compile and run on the
+ * linear-time engine (regex-engine.ts): no lookaround, no back-reference, not too large.
+ */
 export function validateRule(rule: Rule): RuleValidation {
+  return checkRule(rule).validation;
+}
+
+function checkShape(rule: Rule): RuleValidation {
   if (!Number.isFinite(rule.priority)) return refuse('priorityInvalid');
   if (!rule.templateId) return refuse('templateMissing');
   const { trigger } = rule;
@@ -48,20 +59,13 @@ export function validateRule(rule: Rule): RuleValidation {
     const pattern = trigger.pattern ?? '';
     if (pattern === '') return refuse('patternMissing');
     if (pattern.length > MAX_PATTERN_LENGTH) return refuse('patternTooLong', MAX_PATTERN_LENGTH);
-    try {
-      new RegExp(pattern, REGEX_FLAGS);
-    } catch {
-      return refuse('patternInvalid');
-    }
-    const issue = regexSafetyIssue(pattern);
-    if (issue) return refuse(issue.code, issue.position);
   }
   return { ok: true };
 }
 
 interface CompiledRule {
   rule: Rule;
-  regex: RegExp | null;
+  regex: SafeRegex | null;
   /** For regex rules: strings one of which any match contains (see regex-literals.ts). */
   needs: string[] | null;
   /** Refused by validateRule: never matches. */
@@ -77,7 +81,10 @@ export interface CompiledRules {
   readonly rules: readonly CompiledRule[];
   /** First word of a keyword → the rules (by index in `rules`) and the keyword's words. */
   readonly keywordIndex: ReadonlyMap<string, readonly { ruleIndex: number; words: readonly string[] }[]>;
-  /** Indexes (ascending) of the enabled, valid rules that are not keyword rules: the ones tried one by one. */
+  /**
+   * Indexes (ascending) of the enabled rules tried one by one: those that are not keyword rules, and the
+   * refused ones, which are returned when reached (see matchRule).
+   */
   readonly others: readonly number[];
   /** Rules that will never match, with why. */
   readonly errors: ReadonlyMap<string, RuleValidation & { ok: false }>;
@@ -93,16 +100,14 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
   const errors = new Map<string, RuleValidation & { ok: false }>();
   const others: number[] = [];
   for (const { rule } of sorted) {
-    const validation = validateRule(rule);
+    const { validation, regex } = checkRule(rule);
     const ruleIndex = compiled.length;
     if (!validation.ok) errors.set(rule.id, validation);
     const invalid = !validation.ok;
-    const pattern = !invalid && rule.trigger.kind === 'regex' ? (rule.trigger.pattern ?? '') : null;
-    const regex = pattern === null ? null : new RegExp(pattern, REGEX_FLAGS);
-    const needs = pattern === null ? null : requiredLiterals(pattern);
+    const needs = regex === null ? null : requiredLiterals(rule.trigger.pattern ?? '');
     compiled.push({ rule, regex, needs, invalid });
-    if (invalid || !rule.enabled) continue;
-    if (rule.trigger.kind !== 'keywords') {
+    if (!rule.enabled) continue;
+    if (invalid || rule.trigger.kind !== 'keywords') {
       others.push(ruleIndex);
       continue;
     }
@@ -147,6 +152,10 @@ function keywordHits(compiled: CompiledRules, text: string): Set<number> {
 /**
  * The first enabled, eligible rule (by priority) whose trigger matches, or null. Keyword rules cost nothing
  * here (the index already found them); only the other rules ranked above the best keyword hit are tried.
+ *
+ * A rule in `errors` (stored before a check refused it, e.g. a regex with a lookahead) is returned when
+ * it is reached before any match: nobody can tell whether it would have matched, so the caller must not
+ * let a lower rule answer in its place (decide skips with `ruleRefused`).
  */
 export function matchRule(compiled: CompiledRules, input: MatchInput): Rule | null {
   const { rules } = compiled;
@@ -157,7 +166,7 @@ export function matchRule(compiled: CompiledRules, input: MatchInput): Rule | nu
   }
   const regexInput = input.text.slice(0, MAX_REGEX_INPUT);
   let lowered: string | null = null;
-  const regexMatches = (regex: RegExp, needs: string[] | null) => {
+  const regexMatches = (regex: SafeRegex, needs: string[] | null) => {
     if (needs) {
       lowered ??= prefilterText(regexInput);
       const text = lowered;
@@ -167,10 +176,11 @@ export function matchRule(compiled: CompiledRules, input: MatchInput): Rule | nu
   };
   for (const i of compiled.others) {
     if (i > best) break;
-    const { rule, regex, needs } = rules[i]!;
+    const { rule, regex, needs, invalid } = rules[i]!;
     if (!input.eligible(rule)) continue;
     const kind = rule.trigger.kind;
     if (
+      invalid ||
       kind === 'any' ||
       (kind === 'firstContact' && input.firstContact) ||
       (regex !== null && regexMatches(regex, needs))

@@ -22,6 +22,29 @@ export const TEMPLATE_VARIABLES = [
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 
 export const MAX_TEMPLATE_LENGTH = 2_000;
+
+/** X refuses a direct message longer than this. */
+export const MAX_REPLY_LENGTH = 10_000;
+
+/**
+ * The longest value each variable renders as, in UTF-16 code units; templateVars cuts values to these.
+ * X display names have at most 50 characters, handles 15 (plus the `@`); formatted dates and times are
+ * far below their bound in every supported language; `{my_name}` is the user's own (settings allow 200).
+ */
+export const VARIABLE_MAX_LENGTH: Readonly<Record<TemplateVariable, number>> = {
+  name: 50,
+  first_name: 50,
+  handle: 16,
+  date: 60,
+  time: 30,
+  away_until: 90,
+  my_name: 200,
+};
+
+/** The visible auto-reply label is cut to this many characters (see appendLabel). */
+export const MAX_LABEL_LENGTH = 40;
+/** What the label may add to a reply: a space and the label. */
+export const AUTO_REPLY_ROOM = 1 + MAX_LABEL_LENGTH;
 /** Deeper nesting is never needed for natural text and would make the UI preview unreadable. */
 export const MAX_TEMPLATE_DEPTH = 5;
 
@@ -38,7 +61,9 @@ export type TemplateErrorCode =
   | 'emptyBraces'
   | 'unknownVariable'
   | 'bareVariableInVariation'
-  | 'tooDeep';
+  | 'tooDeep'
+  /** Its longest rendering (longest values, longest options, label) could pass MAX_REPLY_LENGTH. */
+  | 'mayBeTooLong';
 
 /** `position` is the index in the body (UTF-16 code units) where the problem starts. */
 export interface TemplateError {
@@ -165,8 +190,32 @@ export function parseTemplate(body: string): TemplateParse {
   }
 }
 
-/** For the editor and for import: `{ok: true}` or the first problem with its position. */
+/** The most UTF-16 code units nodes can render as: every variable at its maximum, the longest option. */
+function longestRendering(nodes: readonly TemplateNode[]): number {
+  let total = 0;
+  for (const node of nodes) {
+    if (node.kind === 'text') total += node.value.length;
+    else if (node.kind === 'variable') total += VARIABLE_MAX_LENGTH[node.name];
+    else total += Math.max(...node.options.map(longestRendering));
+  }
+  return total;
+}
+
+/** The longest a valid body can render as, without the label (rendering only ever shortens text). */
+export function worstCaseLength(body: string): number {
+  const parsed = parseTemplate(body);
+  return parsed.ok ? longestRendering(parsed.nodes) : body.length;
+}
+
+/**
+ * For the editor and for import: `{ok: true}` or the first problem with its position. A body whose
+ * longest rendering plus the label could pass X's limit is refused: such a reply could never be sent.
+ */
 export function validateTemplate(body: string): TemplateValidation {
   const parsed = parseTemplate(body);
-  return parsed.ok ? { ok: true } : { ok: false, ...parsed.error };
+  if (!parsed.ok) return { ok: false, ...parsed.error };
+  if (longestRendering(parsed.nodes) + AUTO_REPLY_ROOM > MAX_REPLY_LENGTH) {
+    return { ok: false, code: 'mayBeTooLong', position: 0 };
+  }
+  return { ok: true };
 }

@@ -1,8 +1,24 @@
+import { type LocaleCode, localeInfo } from './locales.ts';
 import { indexBelow, type Rng } from './rng.ts';
-import { parseTemplate, type TemplateNode, type TemplateVariable } from './template-syntax.ts';
+import {
+  MAX_LABEL_LENGTH,
+  parseTemplate,
+  TEMPLATE_VARIABLES,
+  type TemplateNode,
+  type TemplateVariable,
+  VARIABLE_MAX_LENGTH,
+} from './template-syntax.ts';
 import { safeTimeZone } from './time-zone.ts';
 
-export { parseTemplate, TEMPLATE_VARIABLES, validateTemplate } from './template-syntax.ts';
+export {
+  AUTO_REPLY_ROOM,
+  MAX_REPLY_LENGTH,
+  parseTemplate,
+  TEMPLATE_VARIABLES,
+  VARIABLE_MAX_LENGTH,
+  validateTemplate,
+  worstCaseLength,
+} from './template-syntax.ts';
 
 /** Values for every variable, already formatted and with fallbacks applied. Text, never HTML. */
 export type TemplateVars = Record<TemplateVariable, string>;
@@ -15,24 +31,21 @@ export interface VarsInput {
   awayUntil: number | null;
   timeZone: string;
   /** The template's language: picks date/time formats and the fallback words. */
-  locale: 'en' | 'fr';
+  locale: LocaleCode;
 }
-
-/**
- * What a missing value becomes. English greets "Hi there"; French has no such word ("Bonjour là" is
- * wrong), so it uses nothing and `render` tidies the gap ("Merci {first_name} !" → "Merci !").
- * `{away_until}` without an end date reads "I'm back soon" / "je reviens bientôt".
- */
-const FALLBACK_WORDS = {
-  en: { person: 'there', awayUntil: 'soon' },
-  fr: { person: '', awayUntil: 'bientôt' },
-} as const;
 
 const CONTROL_RE = /[\p{Cc}\p{Cf}]+/gu;
 const FIRST_NAME_RE = /\p{L}[\p{L}\p{M}'’-]*/u;
 
 function clean(value: string): string {
   return value.replace(CONTROL_RE, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** At most `max` UTF-16 code units, never half of a surrogate pair. */
+function cut(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const head = value.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head;
 }
 
 /** "🌴 Marie-Claire Dupont | Design" → "Marie-Claire": the first run of letters, emoji skipped. */
@@ -42,31 +55,32 @@ export function firstNameOf(displayName: string): string {
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(kind: 'date' | 'time' | 'until', locale: 'en' | 'fr', timeZone: string) {
+function formatter(kind: 'date' | 'time' | 'until', locale: LocaleCode, timeZone: string) {
   const key = `${kind}|${locale}|${timeZone}`;
   let f = dateFormats.get(key);
   if (!f) {
-    // French writes 09:05, English 9:05 AM.
-    const time: Intl.DateTimeFormatOptions = {
-      hour: locale === 'fr' ? '2-digit' : 'numeric',
-      minute: '2-digit',
-    };
+    // Each language writes hours its own way (locales.ts): French 09:05, English 9:05 AM.
+    const { tag, hour } = localeInfo(locale);
+    const time: Intl.DateTimeFormatOptions = { hour, minute: '2-digit' };
     const date: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' };
     const options = kind === 'date' ? date : kind === 'time' ? time : { ...date, ...time };
-    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: safeTimeZone(timeZone) });
+    f = new Intl.DateTimeFormat(tag, { ...options, timeZone: safeTimeZone(timeZone) });
     dateFormats.set(key, f);
   }
   return f;
 }
 
 export function templateVars(input: VarsInput): TemplateVars {
-  const words = FALLBACK_WORDS[input.locale];
+  // What a missing value becomes (locales.ts). English greets "Hi there"; French has no such word
+  // ("Bonjour là" is wrong), so it uses nothing and `render` tidies the gap ("Merci {first_name} !" →
+  // "Merci !"). `{away_until}` without an end date reads "I'm back soon" / "je reviens bientôt".
+  const words = localeInfo(input.locale).fallback;
   const handle = clean(input.senderHandle).replace(/^@/, '');
   const atHandle = handle ? `@${handle}` : '';
   const name = clean(input.senderName);
   const format = (kind: 'date' | 'time' | 'until', t: number) =>
     formatter(kind, input.locale, input.timeZone).format(t);
-  return {
+  const vars: TemplateVars = {
     name: name || atHandle || words.person,
     first_name: firstNameOf(name) || atHandle || words.person,
     handle: atHandle,
@@ -75,6 +89,9 @@ export function templateVars(input: VarsInput): TemplateVars {
     away_until: input.awayUntil === null ? words.awayUntil : format('until', input.awayUntil),
     my_name: clean(input.myName),
   };
+  // validateTemplate counts on these maxima to keep every reply within X's limit.
+  for (const key of TEMPLATE_VARIABLES) vars[key] = cut(vars[key], VARIABLE_MAX_LENGTH[key]).trim();
+  return vars;
 }
 
 function renderNodes(nodes: readonly TemplateNode[], vars: Partial<TemplateVars>, rng: Rng): string {
@@ -122,6 +139,6 @@ export function render(body: string, vars: Partial<TemplateVars>, rng: Rng): str
 
 /** Appends the visible label of automatic messages on the same line, so it cannot be typed as Enter. */
 export function appendLabel(text: string, label: string): string {
-  const cleanLabel = clean(label);
+  const cleanLabel = cut(clean(label), MAX_LABEL_LENGTH).trim();
   return cleanLabel ? `${text} ${cleanLabel}` : text;
 }

@@ -3,6 +3,8 @@
  * Times are epoch milliseconds unless a name says otherwise.
  */
 
+import type { LocaleCode } from './locales.ts';
+
 /** 1:1 chat, group chat, or a message request from someone the user does not follow. */
 export type ThreadKind = 'direct' | 'group' | 'request';
 
@@ -62,8 +64,8 @@ export interface Template {
   name: string;
   /** Text with `{variables}` and `{a|b|c}` variations. */
   body: string;
-  /** BCP 47 language of the text, used for `{date}` / `{time}`. */
-  locale: 'en' | 'fr';
+  /** Language of the text (a code of locales.ts), used for `{date}` / `{time}` and the auto-reply label. */
+  locale: LocaleCode;
   /** Offered in the popup's quick replies. */
   quickReply: boolean;
 }
@@ -133,7 +135,8 @@ export interface Settings {
   myName: string;
   /** The user's own handle, to never answer oneself. */
   myHandle: string;
-  uiLocale: 'auto' | 'en' | 'fr';
+  /** `auto` follows the browser's language; else a code of locales.ts. */
+  uiLocale: 'auto' | LocaleCode;
 }
 
 export interface Contact {
@@ -175,6 +178,11 @@ export type SkipReason =
   | 'hourlyCap'
   | 'dailyCap'
   | 'noRuleMatched'
+  /**
+   * The first rule reached is refused by today's checks (`validateRule`), e.g. a regex trigger stored by
+   * an older version that the linear-time engine cannot run; `detail` is its id.
+   */
+  | 'ruleRefused'
   /** The matching rule's template was deleted. */
   | 'templateMissing'
   /** The matching rule's template does not pass validateTemplate. */

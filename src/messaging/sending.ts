@@ -108,9 +108,6 @@ export type JobFinished = v.InferOutput<typeof jobFinishedSchema>;
 /** Content → worker: how the attempt ended. `recorded: false` when this tab no longer held the lease. */
 export const jobFinished = defineMessage<{ recorded: boolean }>()('jobFinished', jobFinishedSchema);
 
-/** Worker → tab: stop the job now and remove the text typed so far (away was switched off). */
-export const abortJob = defineMessage<{ stopped: boolean }>()('abortJob', v.object({ jobId: jobIdSchema }));
-
 /**
  * Content → worker when the content script starts: this page runs no job, so any lease the tab held
  * belongs to a page that is gone (reload, navigation) and can be handed out again at once.

@@ -1,17 +1,15 @@
 import { useSignal } from '@preact/signals';
 import { useId } from 'preact/hooks';
+import { LOCALES } from '../core/locales.ts';
 import type { Settings } from '../core/types.ts';
 import { t } from '../ui/i18n.ts';
 import { SaveRow, SaveStatus, useSettingsSave } from '../ui/save-status.tsx';
 import { TextField } from '../ui/text-field.tsx';
 
-const LANGUAGES: Array<{ value: Settings['uiLocale']; key: string }> = [
-  { value: 'auto', key: 'languageAuto' },
-  { value: 'en', key: 'languageEnglish' },
-  { value: 'fr', key: 'languageFrench' },
-];
-
-/** The interface language; the page re-renders in it as soon as it is stored. */
+/**
+ * The interface language; the page re-renders in it as soon as it is stored. Each language is named in
+ * itself, so someone who cannot read the current one still finds theirs.
+ */
 export function LanguageSelect({ settings }: { settings: Settings }) {
   const id = useId();
   const { state, save } = useSettingsSave();
@@ -26,9 +24,10 @@ export function LanguageSelect({ settings }: { settings: Settings }) {
           void save((current) => ({ ...current, uiLocale }));
         }}
       >
-        {LANGUAGES.map((language) => (
-          <option key={language.value} value={language.value}>
-            {t(language.key)}
+        <option value="auto">{t('languageAuto')}</option>
+        {LOCALES.map((locale) => (
+          <option key={locale.code} value={locale.code} lang={locale.tag} dir={locale.dir}>
+            {locale.nativeName}
           </option>
         ))}
       </select>

@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { validateRule } from '../core/rules.ts';
 import type { Rule, Settings } from '../core/types.ts';
 import { deleteRule, listRules, putRule, reorderRules } from '../storage/rules.ts';
 import { listTemplates } from '../storage/templates.ts';
@@ -6,7 +7,7 @@ import { uiDb } from '../ui/db.ts';
 import { t } from '../ui/i18n.ts';
 import { ListEditor } from '../ui/list-editor.tsx';
 import { liveValue, useLive } from '../ui/live.ts';
-import { problemText } from '../ui/problem-words.ts';
+import { problemText, ruleErrorText } from '../ui/problem-words.ts';
 import { newId } from '../ui/reorder.ts';
 import { MODE_KEYS, TRIGGER_KEYS } from '../ui/words.ts';
 import { RuleEditor } from './rule-editor.tsx';
@@ -62,6 +63,7 @@ export function RulesSection({ settings }: { settings: Settings }) {
                 t(MODE_KEYS[rule.mode]),
               )}
             </span>
+            <RefusedNotice rule={rule} />
           </span>
         </>
       )}
@@ -77,5 +79,14 @@ export function RulesSection({ settings }: { settings: Settings }) {
       newItem={newRule}
       addDisabled={templates.length === 0}
     />
+  );
+}
+
+/** A rule stored before today's checks refused it (e.g. a regex with a lookahead) says so in the list. */
+function RefusedNotice({ rule }: { rule: Rule }) {
+  const verdict = validateRule(rule);
+  if (verdict.ok) return null;
+  return (
+    <span class="error block">{t('ruleRefusedNotice', ruleErrorText(verdict.code, verdict.position))}</span>
   );
 }

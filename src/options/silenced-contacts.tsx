@@ -1,9 +1,58 @@
-import { listSilencedContacts, unsilenceContact } from '../storage/contacts.ts';
+import { useSignal } from '@preact/signals';
+import { useId } from 'preact/hooks';
+import { listSilencedContacts, silenceContact, unsilenceContact } from '../storage/contacts.ts';
 import { uiDb } from '../ui/db.ts';
 import { formatDateTime, t } from '../ui/i18n.ts';
 import { liveValue, useLive } from '../ui/live.ts';
+import { parseHandles } from './handles.ts';
 
-/** People who asked to stop. Only the user can lift that, one person at a time. */
+/**
+ * Silencing by hand, as a "stop" does: stored with the replies to that person still on their way
+ * cancelled in the same transaction (storage/contacts.ts), each logged.
+ */
+function SilenceByHand() {
+  const handle = useSignal('');
+  const error = useSignal('');
+  const id = useId();
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const { handles, invalid } = parseHandles(handle.value);
+    const [first] = handles;
+    if (invalid.length > 0 || first === undefined || handles.length > 1) {
+      error.value = t('silenceByHandInvalid', handle.value.trim());
+      return;
+    }
+    error.value = '';
+    await silenceContact(uiDb(), first, Date.now(), 'silenced');
+    handle.value = '';
+  };
+  return (
+    <form class="row" onSubmit={submit} noValidate>
+      <div class="field">
+        <label for={id}>{t('silenceByHand')}</label>
+        <p id={`${id}-hint`} class="muted hint">
+          {t('silenceByHandHint')}
+        </p>
+        <input
+          id={id}
+          value={handle.value}
+          spellcheck={false}
+          aria-describedby={`${id}-hint${error.value ? ` ${id}-error` : ''}`}
+          aria-invalid={error.value ? true : undefined}
+          onInput={(event) => (handle.value = event.currentTarget.value)}
+        />
+        {error.value ? (
+          <p id={`${id}-error`} class="error">
+            {error.value}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit">{t('silenceByHandAction')}</button>
+    </form>
+  );
+}
+
+/** People who asked to stop or were silenced by hand. Only the user can lift that, one person at a time. */
 export function SilencedContacts() {
   const live = useLive(() => listSilencedContacts(uiDb()));
   const contacts = liveValue(live.value, []);
@@ -31,6 +80,7 @@ export function SilencedContacts() {
           ))}
         </ul>
       )}
+      <SilenceByHand />
     </section>
   );
 }

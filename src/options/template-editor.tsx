@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useId, useRef } from 'preact/hooks';
+import { LOCALES } from '../core/locales.ts';
 import { createRng } from '../core/rng.ts';
 import { TEMPLATE_VARIABLES, validateTemplate } from '../core/templates.ts';
 import type { Settings, Template } from '../core/types.ts';
@@ -72,10 +73,7 @@ export function TemplateEditor({ initial, settings, onDone }: TemplateEditorProp
       <SelectField<Template['locale']>
         label={t('templateLocale')}
         value={draft.value.locale}
-        choices={[
-          { value: 'en', label: t('languageEnglish') },
-          { value: 'fr', label: t('languageFrench') },
-        ]}
+        choices={LOCALES.map((locale) => ({ value: locale.code, label: locale.nativeName }))}
         onChange={(locale) => set({ locale })}
       />
       <div class="field">

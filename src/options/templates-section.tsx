@@ -1,8 +1,9 @@
 import { useSignal } from '@preact/signals';
+import { localeInfo } from '../core/locales.ts';
 import type { Settings, Template } from '../core/types.ts';
 import { deleteTemplate, listTemplates, reorderTemplates } from '../storage/templates.ts';
 import { uiDb } from '../ui/db.ts';
-import { t } from '../ui/i18n.ts';
+import { lang, t } from '../ui/i18n.ts';
 import { ListEditor } from '../ui/list-editor.tsx';
 import { liveValue, useLive } from '../ui/live.ts';
 import { problemText } from '../ui/problem-words.ts';
@@ -39,7 +40,7 @@ export function TemplatesSection({ settings }: { settings: Settings }) {
         <span class="grow">
           <strong>{template.name}</strong>{' '}
           <span class="muted">
-            {template.locale.toUpperCase()}
+            {localeInfo(template.locale).tag.toUpperCase()}
             {template.quickReply ? ` · ${t('templateIsQuick')}` : ''}
           </span>
         </span>
@@ -50,7 +51,7 @@ export function TemplatesSection({ settings }: { settings: Settings }) {
         <TemplateEditor key={template.id} initial={template} settings={settings} onDone={done} />
       )}
       addLabel={t('templateAdd')}
-      newItem={() => blankTemplate(settings.uiLocale === 'fr' ? 'fr' : 'en')}
+      newItem={() => blankTemplate(lang.value)}
     />
   );
 }

@@ -1,11 +1,11 @@
 import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
-import { lang, t } from '../ui/i18n.ts';
+import { langTag, t } from '../ui/i18n.ts';
 import { DAY_ORDER, type HourGrid, toggled } from './weekly-grid.ts';
 
 /** Day names from Intl in the UI language: 2026-06-07 was a Sunday. */
 export function dayName(day: number, style: 'long' | 'short' = 'long'): string {
-  return new Intl.DateTimeFormat(lang.value, { weekday: style, timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(langTag(), { weekday: style, timeZone: 'UTC' }).format(
     Date.UTC(2026, 5, 7 + day),
   );
 }
@@ -30,9 +30,11 @@ export function WeeklyGrid({ grid, onChange }: WeeklyGridProps) {
     tableRef.current?.querySelector<HTMLElement>(`[data-cell="${next.row}-${next.hour}"]`)?.focus();
   };
   const onKeyDown = (event: KeyboardEvent, row: number, hour: number) => {
+    // Right-to-left, the hours run leftwards: the arrow moves the way it points.
+    const ahead = tableRef.current?.closest('[dir]')?.getAttribute('dir') === 'rtl' ? -1 : 1;
     const moves: Record<string, [number, number]> = {
-      ArrowRight: [row, hour + 1],
-      ArrowLeft: [row, hour - 1],
+      ArrowRight: [row, hour + ahead],
+      ArrowLeft: [row, hour - ahead],
       ArrowDown: [row + 1, hour],
       ArrowUp: [row - 1, hour],
       Home: [row, 0],

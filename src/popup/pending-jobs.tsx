@@ -1,8 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { SendJob } from '../core/types.ts';
-import { appendActivity } from '../storage/activity.ts';
-import { listJobs } from '../storage/jobs.ts';
-import { cancelledEntry } from '../ui/cancelled-entry.ts';
+import { cancelJob, listJobs } from '../storage/jobs.ts';
 import { uiDb } from '../ui/db.ts';
 import { formatDateTime, t } from '../ui/i18n.ts';
 import { liveValue, useLive } from '../ui/live.ts';
@@ -13,15 +11,8 @@ import { jobWaitingText } from '../ui/words.ts';
  * the job at its next pause, stops and takes its text back out of the composer (as when away goes off).
  * False when the reply was already sent, failed or cancelled meanwhile.
  */
-export async function cancelPendingJob(id: string, now: number): Promise<boolean> {
-  const db = uiDb();
-  return db.transaction('rw', [db.jobs, db.activity], async () => {
-    const job = await db.jobs.get(id);
-    if (job?.state !== 'pending' && job?.state !== 'typing') return false;
-    await db.jobs.update(id, { state: 'cancelled', leaseTabId: null, leaseUntil: null });
-    await appendActivity(db, cancelledEntry(job, now), now);
-    return true;
-  });
+export function cancelPendingJob(id: string, now: number): Promise<boolean> {
+  return cancelJob(uiDb(), id, now);
 }
 
 function JobItem({ job, onCancel }: { job: SendJob; onCancel: () => Promise<void> }) {

@@ -1,18 +1,27 @@
+import type { CancelReason } from '../core/job-lifecycle.ts';
 import type { Contact } from '../core/types.ts';
 import type { AwayDb } from './db.ts';
 import { normalizeHandle } from './incoming.ts';
+import { cancelContactJobs, jobTables } from './jobs.ts';
 
 export function getContact(db: AwayDb, handle: string): Promise<Contact | undefined> {
   return db.contacts.get(normalizeHandle(handle));
 }
 
 /**
- * Stops all automatic messages to a contact (they wrote a stop word, or the user chose so). Creates the
- * contact when needed, so a handle can be silenced before they ever write. Keeps the first silencing time.
+ * Stops all automatic messages to a contact (they wrote a stop word, or the user chose so), and in the
+ * same transaction cancels the replies to them still waiting or being typed, logged with `reason`.
+ * Creates the contact when needed, so a handle can be silenced before they ever write. Keeps the first
+ * silencing time.
  */
-export function silenceContact(db: AwayDb, handle: string, at: number): Promise<Contact> {
+export function silenceContact(
+  db: AwayDb,
+  handle: string,
+  at: number,
+  reason: Extract<CancelReason, 'stopWord' | 'silenced'> = 'silenced',
+): Promise<Contact> {
   const key = normalizeHandle(handle);
-  return db.transaction('rw', db.contacts, async () => {
+  return db.transaction('rw', [db.contacts, ...jobTables(db)], async () => {
     const contact: Contact = (await db.contacts.get(key)) ?? {
       handle: key,
       name: '',
@@ -22,6 +31,7 @@ export function silenceContact(db: AwayDb, handle: string, at: number): Promise<
     };
     const next = { ...contact, silencedAt: contact.silencedAt ?? at };
     await db.contacts.put(next);
+    await cancelContactJobs(db, key, at, reason);
     return next;
   });
 }

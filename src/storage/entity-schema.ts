@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { MAX_KEYWORDS, MAX_PATTERN_LENGTH } from '../core/rules.ts';
+import { LOCALE_CODES } from '../core/locales.ts';
+import { MAX_KEYWORDS, MAX_PATTERN_LENGTH } from '../core/rule-limits.ts';
 import { MAX_TEMPLATE_LENGTH } from '../core/template-syntax.ts';
 import type { Rule, Template, Trigger } from '../core/types.ts';
 
@@ -44,7 +45,7 @@ export const templateSchema = v.strictObject({
   id: entityId,
   name,
   body: v.pipe(v.string(), v.maxLength(MAX_TEMPLATE_LENGTH)),
-  locale: v.picklist(['en', 'fr']),
+  locale: v.picklist(LOCALE_CODES),
   quickReply: v.boolean(),
 }) satisfies v.GenericSchema<unknown, Template>;
 

@@ -1,4 +1,5 @@
 import type { AwayDb } from './db.ts';
+import { eraseJobs } from './jobs.ts';
 import { ensureSeeded, type SeedEnvironment } from './seed.ts';
 
 /**
@@ -8,7 +9,10 @@ import { ensureSeeded, type SeedEnvironment } from './seed.ts';
  */
 export function eraseEverything(db: AwayDb, env: SeedEnvironment): Promise<void> {
   return db.transaction('rw', db.tables, async () => {
-    for (const table of db.tables) await table.clear();
+    // Jobs and the ledger through their owner, which is the only writer of both.
+    const owned = new Set<string>([db.jobs.name, db.ledger.name]);
+    await eraseJobs(db);
+    for (const table of db.tables) if (!owned.has(table.name)) await table.clear();
     await ensureSeeded(db, env);
   });
 }

@@ -1,6 +1,13 @@
 import type { IncomingDm } from '../core/types.ts';
 import type { AwayDb } from './db.ts';
-import { findDuplicate, isInboxId, PREVIEW_WINDOW_MS, previewShowsLatest } from './preview-match.ts';
+import {
+  findDuplicate,
+  findLatePreview,
+  INBOX_ID_PREFIX,
+  isInboxId,
+  PREVIEW_WINDOW_MS,
+  previewShowsLatest,
+} from './preview-match.ts';
 import type { StoredIncoming, UndecidedDm } from './rows.ts';
 
 /** X handles are case-insensitive; contacts and lists use the lower-case form. */
@@ -16,15 +23,21 @@ export function normalizeHandle(handle: string): string {
  *
  * In the same transaction the thread row is created (its `firstSeenAt` is the baseline before which
  * everything is history) and the sender's contact row is created or its display name refreshed. A second
- * sighting is stored too (so a third is a no-op) but does not count as "they wrote again". A new DM also
+ * sighting is stored too (so a third is a no-op) but does not count as "they wrote again". A thread row
+ * is one real message, so it may absorb any number of previews (X re-renders the inbox, another tab hashes
+ * another time label); a preview stands for one message, so it absorbs one thread row, and a second real
+ * message that starts alike is new. Two senders never share a message. A new DM also
  * gets an `undecided` row, removed with its decision's writes (see `claimDecision`).
  */
 export function recordIncoming(db: AwayDb, dm: IncomingDm): Promise<boolean> {
   return db.transaction('rw', [db.incoming, db.threads, db.contacts, db.undecided], async () => {
     if (await db.incoming.get([dm.threadId, dm.messageId])) return false;
-    const duplicate = await findEarlierSighting(db, dm);
+    const duplicate = isInboxId(dm.messageId)
+      ? await findEarlierSighting(db, dm)
+      : await previewOfRow(db, dm);
     await db.incoming.add(duplicate ? { ...dm, supersedes: duplicate.messageId } : { ...dm });
-    if (duplicate && duplicate.supersededBy === undefined) {
+    // A thread row matching a preview always says so on it: that preview then matches no other row.
+    if (duplicate && (duplicate.supersededBy === undefined || !isInboxId(dm.messageId))) {
       await db.incoming.update([duplicate.threadId, duplicate.messageId], { supersededBy: dm.messageId });
     }
     if (!duplicate) {
@@ -37,6 +50,26 @@ export function recordIncoming(db: AwayDb, dm: IncomingDm): Promise<boolean> {
   });
 }
 
+/**
+ * The preview a thread row is another sighting of (preview-match.ts): one of its thread's previews that no
+ * thread row matched yet, by the time rule, else by the late-row rule. Copies of a preview (the same
+ * preview under another id) stand for their original, which is the one matched.
+ */
+async function previewOfRow(db: AwayDb, dm: IncomingDm): Promise<StoredIncoming | undefined> {
+  // Previews sort together under the primary key: [thread, "inbox:"…] is one range, however old they are.
+  const previews = await db.incoming
+    .where(':id')
+    .between([dm.threadId, INBOX_ID_PREFIX], [dm.threadId, `${INBOX_ID_PREFIX}\uffff`])
+    .toArray();
+  const open = previews.filter(
+    (row) =>
+      row.supersedes === undefined &&
+      (row.supersededBy === undefined || isInboxId(row.supersededBy)) &&
+      sameSender(dm, row),
+  );
+  return findDuplicate(dm, open) ?? findLatePreview(dm, open);
+}
+
 async function findEarlierSighting(db: AwayDb, dm: IncomingDm): Promise<StoredIncoming | undefined> {
   // Only sightings inside the window can match by the time rule: a range on the detectedAt index keeps
   // this cheap however long the history grows.
@@ -45,9 +78,11 @@ async function findEarlierSighting(db: AwayDb, dm: IncomingDm): Promise<StoredIn
     .between(dm.detectedAt - PREVIEW_WINDOW_MS, dm.detectedAt + PREVIEW_WINDOW_MS, true, true)
     .filter((row) => row.threadId === dm.threadId)
     .toArray();
-  const eligible = canBeDuplicatedBy(dm);
-  const duplicate = findDuplicate(dm, nearby.filter(eligible));
-  if (duplicate || !isInboxId(dm.messageId)) return duplicate;
+  const duplicate = findDuplicate(
+    dm,
+    nearby.filter((row) => sameSender(dm, row)),
+  );
+  if (duplicate) return duplicate;
   // The latest-message rule (preview-match.ts): the thread's newest known message, however old.
   const thread = await db.threads.get(dm.threadId);
   if (thread?.lastIncomingAt == null) return undefined;
@@ -62,20 +97,6 @@ async function findEarlierSighting(db: AwayDb, dm: IncomingDm): Promise<StoredIn
 function sameSender(a: { senderHandle: string }, b: { senderHandle: string }): boolean {
   const [x, y] = [normalizeHandle(a.senderHandle), normalizeHandle(b.senderHandle)];
   return x === '' || y === '' || x === y;
-}
-
-/**
- * A thread row is one real message, so it may absorb any number of inbox previews (X re-renders the inbox
- * and the preview may be hashed again). An inbox preview stands for one message, so once it absorbed a
- * thread row (or is itself a copy) it absorbs nothing more: a second real message that starts alike is new.
- * Rows from two different senders are never the same message.
- */
-function canBeDuplicatedBy(dm: IncomingDm): (row: StoredIncoming) => boolean {
-  return (row) => {
-    if (!sameSender(dm, row)) return false;
-    if (isInboxId(row.messageId)) return row.supersededBy === undefined && row.supersedes === undefined;
-    return true;
-  };
 }
 
 async function touchThread(db: AwayDb, dm: IncomingDm): Promise<void> {

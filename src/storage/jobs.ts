@@ -1,71 +1,303 @@
-import type { JobState, SendJob } from '../core/types.ts';
+import {
+  ACTIVE_STATES,
+  type AttemptReport,
+  type CancelReason,
+  type Consent,
+  cancelStep,
+  consentEnded,
+  expireStep,
+  finishStep,
+  type JobStep,
+  leased,
+  releasedFrom,
+  renewed,
+  sendVerdict,
+  startStep,
+} from '../core/job-lifecycle.ts';
+import type { JobState, SendJob, Settings } from '../core/types.ts';
+import { appendActivity } from './activity.ts';
 import type { AwayDb } from './db.ts';
-import type { ReserveResult } from './ledger.ts';
-import { reserve } from './ledger.ts';
+import { normalizeHandle } from './incoming.ts';
+import type { LedgerEntry } from './rows.ts';
+import { recordAutoReply } from './threads.ts';
 
 /**
- * Reserves the job's (threadId, messageId) in the ledger and stores the job, in one transaction: either
- * this job owns the message and exists, or another one already owns it and nothing was written.
+ * The one writer of send jobs and of the exactly-once ledger. Every change of a job goes through a step of
+ * core/job-lifecycle.ts and is written here with its log entry (and ledger state) in one transaction, so
+ * what the popup shows, what the log says and what the worker does always agree. Other modules only read
+ * `db.jobs` and `db.ledger` (a test in test/unit/layout.test.ts keeps it so).
  */
-export function scheduleJob(db: AwayDb, job: SendJob): Promise<ReserveResult> {
-  return db.transaction('rw', [db.ledger, db.jobs], async () => {
-    const result = await reserve(db, job.threadId, job.messageId, job.id, job.createdAt);
-    if (result.reserved) await db.jobs.add(job);
-    return result;
+
+/** Every table a job change touches: callers that wrap one in their own transaction include them all. */
+export const jobTables = (db: AwayDb) => [db.jobs, db.ledger, db.activity, db.threads, db.contacts];
+
+/** Writes one step: the job, its ledger state, the thread and contact a sent reply counts against, its log. */
+async function write(db: AwayDb, step: JobStep, now: number): Promise<void> {
+  const { job } = step;
+  await db.jobs.put(job);
+  if (step.ledger) {
+    const entry = await db.ledger.get([job.threadId, job.messageId]);
+    // Only the job holding the reservation settles it; a settled entry stays, so nothing reserves it again.
+    if (entry?.jobId === job.id) await db.ledger.put({ ...entry, state: step.ledger, updatedAt: now });
+  }
+  if (job.state === 'sent' && job.sentAt !== undefined) {
+    await recordAutoReply(db, job.threadId, job.contactHandle, job.sentAt);
+  }
+  if (step.entry) await appendActivity(db, step.entry, now);
+}
+
+/** The next step of a job, or null when it has none; it may read the database (its contact). */
+type Next = (job: SendJob) => JobStep | null | Promise<JobStep | null>;
+
+/** Reads one job, applies `next` and writes its step, in one transaction; null when nothing changed. */
+function change(db: AwayDb, jobId: string, now: number, next: Next): Promise<JobStep | null> {
+  return db.transaction('rw', jobTables(db), async () => {
+    const job = await db.jobs.get(jobId);
+    const step = job ? await next(job) : null;
+    if (step) await write(db, step, now);
+    return step;
   });
 }
 
-export function putJob(db: AwayDb, job: SendJob): Promise<string> {
-  return db.jobs.put(job);
+/** Same for a lease (no log line, no ledger change). */
+function lease(db: AwayDb, jobId: string, next: (job: SendJob) => SendJob | null): Promise<SendJob | null> {
+  return db.transaction('rw', db.jobs, async () => {
+    const job = await db.jobs.get(jobId);
+    const updated = job ? next(job) : null;
+    if (updated) await db.jobs.put(updated);
+    return updated;
+  });
 }
 
-export function getJob(db: AwayDb, id: string): Promise<SendJob | undefined> {
-  return db.jobs.get(id);
+export type ReserveResult = { reserved: true } | { reserved: false; holder: LedgerEntry };
+
+/**
+ * The exactly-once primitive: reserves (threadId, messageId) for the new job, stores it and logs it as
+ * scheduled, in one transaction. Only one job ever owns a message, whatever the number of tabs, workers
+ * or retries racing for it; the others learn who holds it and nothing is written. IndexedDB runs
+ * read-write transactions over the ledger one after another, across connections, so the look and the
+ * write cannot be split by another reservation; and the ledger's primary key is unique, so a second
+ * `add` of the same key would fail rather than overwrite. Reserve before typing anything, never after.
+ */
+export function scheduleJob(db: AwayDb, step: JobStep): Promise<ReserveResult> {
+  const { job } = step;
+  return db.transaction('rw', jobTables(db), async () => {
+    const holder = await db.ledger.get([job.threadId, job.messageId]);
+    if (holder) return { reserved: false, holder };
+    const at = job.createdAt;
+    await db.ledger.add({
+      threadId: job.threadId,
+      messageId: job.messageId,
+      jobId: job.id,
+      state: 'reserved',
+      reservedAt: at,
+      updatedAt: at,
+    });
+    await db.jobs.add(job);
+    if (step.entry) await appendActivity(db, step.entry, at);
+    return { reserved: true };
+  });
 }
 
-/** Applies `changes` to a job; false when it does not exist. */
-export async function updateJob(
+/**
+ * Gives the job to one tab. IndexedDB runs read-write transactions on one store one after another, so of
+ * two dispatchers racing (an alarm and a timer, or an old and a restarted worker) exactly one gets it.
+ */
+export function takeLease(db: AwayDb, jobId: string, tabId: number, now: number): Promise<SendJob | null> {
+  return lease(db, jobId, (job) => leased(job, tabId, now));
+}
+
+/** Extends the holder's lease; null when the tab does not hold it or the job is over: the tab must stop. */
+export function renewLease(db: AwayDb, jobId: string, tabId: number, until: number): Promise<SendJob | null> {
+  return lease(db, jobId, (job) => renewed(job, tabId, until));
+}
+
+/** Frees one job's lease if `tabId` holds it (the tab refused the job or could not be reached). */
+export async function releaseLease(db: AwayDb, jobId: string, tabId: number): Promise<boolean> {
+  return (await lease(db, jobId, (job) => releasedFrom(job, tabId))) !== null;
+}
+
+/** A page that (re)started runs nothing: every lease its tab held belonged to the page that is gone. */
+export function releaseTabLeases(db: AwayDb, tabId: number): Promise<number> {
+  return db.transaction('rw', db.jobs, async () => {
+    const held = await db.jobs
+      .where('state')
+      .anyOf(ACTIVE_STATES)
+      .filter((job) => job.leaseTabId === tabId)
+      .toArray();
+    await db.jobs.bulkPut(held.flatMap((job) => releasedFrom(job, tabId) ?? []));
+    return held.length;
+  });
+}
+
+/**
+ * The tab is about to type (see `startStep`); true is the go-ahead. A reply whose consent ended meanwhile
+ * (`consentEnded` under `settings`) is cancelled instead, logged with why, and does not start.
+ */
+export async function markStarted(
   db: AwayDb,
-  id: string,
-  changes: Partial<Omit<SendJob, 'id'>>,
+  jobId: string,
+  tabId: number,
+  ownRowsBefore: readonly string[],
+  now: number,
+  settings?: Settings,
 ): Promise<boolean> {
-  return (await db.jobs.update(id, changes)) === 1;
+  const step = await change(db, jobId, now, async (job) => {
+    const reason = settings ? consentEnded(job, await consentOf(db, settings, job), now) : null;
+    return reason ? cancelStep(job, now, reason) : startStep(job, tabId, ownRowsBefore, now);
+  });
+  return step?.job.state === 'typing';
 }
 
-/** Pending jobs whose time has come, oldest due first. */
-export function listDueJobs(db: AwayDb, now: number): Promise<SendJob[]> {
-  return db.jobs
-    .where('dueAt')
-    .belowOrEqual(now)
-    .filter((job) => job.state === 'pending')
-    .toArray();
+/** Records how a tab's attempt ended (see `finishStep`); false when it was not this tab's to report. */
+export async function recordFinished(
+  db: AwayDb,
+  report: AttemptReport & { jobId: string },
+  tabId: number,
+  now: number,
+): Promise<boolean> {
+  return db.transaction('rw', jobTables(db), async () => {
+    const job = await db.jobs.get(report.jobId);
+    if (!job) return false;
+    // A sent report that arrives twice (retried) is still a report of what happened.
+    if (job.state === 'sent' && (report.outcome === 'sent' || report.outcome === 'alreadySent')) return true;
+    const step = finishStep(job, report, tabId, now);
+    if (step) await write(db, step, now);
+    return step !== null;
+  });
 }
 
-/** Jobs in any of `states`, by due time: for the popup and for rebuilding alarms after a restart. */
+/** Writes `next` for every active job it gives a step for; returns the jobs after their step. */
+function changeActive(
+  db: AwayDb,
+  now: number,
+  next: Next,
+  filter: (job: SendJob) => boolean = () => true,
+): Promise<SendJob[]> {
+  return db.transaction('rw', jobTables(db), async () => {
+    const active = await db.jobs.where('state').anyOf(ACTIVE_STATES).filter(filter).toArray();
+    const changed: SendJob[] = [];
+    for (const job of active) {
+      const step = await next(job);
+      if (!step) continue;
+      await write(db, step, now);
+      changed.push(step.job);
+    }
+    return changed;
+  });
+}
+
+/** Active jobs past their deadline and not being typed right now are given up, with a log entry each. */
+export function expireJobs(db: AwayDb, now: number): Promise<SendJob[]> {
+  return changeActive(db, now, (job) => expireStep(job, now));
+}
+
+/** The user cancels one reply (popup). False when it was sent, failed or cancelled meanwhile. */
+export async function cancelJob(db: AwayDb, jobId: string, now: number): Promise<boolean> {
+  return (await change(db, jobId, now, (job) => cancelStep(job, now))) !== null;
+}
+
+/** The person asked to stop or was silenced: their replies waiting or being typed are cancelled. */
+export function cancelContactJobs(
+  db: AwayDb,
+  handle: string,
+  now: number,
+  reason: CancelReason,
+): Promise<SendJob[]> {
+  const key = normalizeHandle(handle);
+  if (key === '') return Promise.resolve([]);
+  return changeActive(
+    db,
+    now,
+    (job) => cancelStep(job, now, reason),
+    (job) => normalizeHandle(job.contactHandle) === key,
+  );
+}
+
+async function consentOf(db: AwayDb, settings: Settings, job: SendJob): Promise<Consent> {
+  return { settings, contact: (await db.contacts.get(normalizeHandle(job.contactHandle))) ?? null };
+}
+
+/**
+ * Cancels every reply waiting or being typed that `settings` and the stored contacts no longer allow
+ * (away off or ended, silenced, deny list, allow list), each with its reason. The settings writer calls it
+ * in the transaction that stores new settings; the worker calls it on every pass, for writers that do not
+ * (an import).
+ */
+export async function cancelWithoutConsent(db: AwayDb, settings: Settings, now: number): Promise<SendJob[]> {
+  const unwanted = async (job: SendJob) => consentEnded(job, await consentOf(db, settings, job), now);
+  // A read first: the usual answer is "nothing", and a read-write transaction over these tables would hold
+  // up the lease renewals of a tab that is typing.
+  const found = await db.transaction('r', [db.jobs, db.contacts], async () => {
+    for (const job of await listJobs(db, ACTIVE_STATES)) if (await unwanted(job)) return true;
+    return false;
+  });
+  if (!found) return [];
+  return changeActive(db, now, async (job) => {
+    const reason = await unwanted(job);
+    return reason ? cancelStep(job, now, reason) : null;
+  });
+}
+
+/**
+ * The tab's last question before pressing send (see `sendVerdict`). A reply whose consent ended is
+ * cancelled here, logged with why. A yes costs one read: the tab is waiting for it to press send.
+ */
+export async function checkBeforeSend(
+  db: AwayDb,
+  settings: Settings,
+  jobId: string,
+  tabId: number,
+  now: number,
+): Promise<boolean> {
+  const verdict = async (job: SendJob | undefined) =>
+    sendVerdict(job, tabId, job ? await consentOf(db, settings, job) : { settings, contact: null }, now);
+  const read = await db.transaction('r', [db.jobs, db.contacts], async () =>
+    verdict(await db.jobs.get(jobId)),
+  );
+  if (read.go || read.cancel === null) return read.go;
+  await change(db, jobId, now, async (job) => {
+    const again = await verdict(job);
+    return again.go || !again.cancel ? null : cancelStep(job, now, again.cancel);
+  });
+  return false;
+}
+
+/** Jobs in any of `states`, by due time: for the popup and for the worker's passes. */
 export function listJobs(db: AwayDb, states: readonly JobState[]): Promise<SendJob[]> {
   return db.jobs.where('state').anyOf(states).sortBy('dueAt');
 }
 
-/** When the next pending job is due, for the one alarm the worker keeps; null when none is pending. */
-export async function nextDueAt(db: AwayDb): Promise<number | null> {
-  const pending = await listJobs(db, ['pending']);
-  return pending[0]?.dueAt ?? null;
-}
+const messageKey = (row: { threadId: string; messageId: string }) => `${row.threadId}\u0000${row.messageId}`;
 
 /**
- * Cancels every job in `states` (by default the pending ones: switching away off must stop them at once).
- * Returns the cancelled jobs. Their ledger entries stay, so a cancelled message is never answered later.
+ * Retention (storage/retention.ts), inside its transaction: deletes finished jobs due and settled before
+ * `cutoff`, and ledger entries last updated before it. Whatever belongs to a waiting or typing job is kept,
+ * however old: its ledger entry is what stops a second send.
  */
-export function cancelJobs(db: AwayDb, states: readonly JobState[] = ['pending']): Promise<SendJob[]> {
-  return db.transaction('rw', db.jobs, async () => {
-    const jobs = await db.jobs.where('state').anyOf(states).toArray();
-    const cancelled = jobs.map((job) => ({
-      ...job,
-      state: 'cancelled' as const,
-      leaseTabId: null,
-      leaseUntil: null,
-    }));
-    await db.jobs.bulkPut(cancelled);
-    return cancelled;
-  });
+export async function pruneJobs(
+  db: AwayDb,
+  cutoff: number,
+  active: readonly SendJob[],
+): Promise<{ ledger: number; jobs: number }> {
+  const activeIds = new Set(active.map((job) => job.id));
+  const activeKeys = new Set(active.map(messageKey));
+  const ledger = await db.ledger
+    .filter(
+      (entry) =>
+        entry.updatedAt < cutoff && !activeIds.has(entry.jobId) && !activeKeys.has(messageKey(entry)),
+    )
+    .delete();
+  const jobs = await db.jobs
+    .where('dueAt')
+    .below(cutoff)
+    .filter((job) => !activeIds.has(job.id) && (job.sentAt ?? job.dueAt) < cutoff)
+    .delete();
+  return { ledger, jobs };
+}
+
+/** "Erase everything", inside its transaction: no job and no reservation is left. */
+export async function eraseJobs(db: AwayDb): Promise<void> {
+  await db.jobs.clear();
+  await db.ledger.clear();
 }

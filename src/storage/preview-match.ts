@@ -15,8 +15,18 @@
  * matches the newest message already stored for the thread (a thread row as above, or an earlier preview
  * with the same text) is that message again, however long ago it was stored. The price: a person who sends
  * the very same text twice in a row, seen through the inbox, gets no second reply, which is the safe side.
+ *
+ * The late-row rule, for a thread row seen later than the window (a background tab that X brought up to
+ * date long after the inbox showed the message, a laptop woken from sleep): one message is one message,
+ * however late. A thread row matches a preview of its thread that no thread row has matched yet, at any
+ * distance in time, when the texts are the same, or when the row starts with the preview and the preview
+ * is long enough (LATE_MIN_STEM characters) to name one message. The price: someone whose new message
+ * starts with an old preview that was never matched gets no second reply, again the safe side.
  */
 export const PREVIEW_WINDOW_MS = 10 * 60_000;
+
+/** A preview at least this long, once whitespace is collapsed, is specific enough to match a late row. */
+export const LATE_MIN_STEM = 20;
 
 export const INBOX_ID_PREFIX = 'inbox:';
 
@@ -73,6 +83,28 @@ export function findDuplicate<S extends Sighting>(
     if (length > bestScore[0] || (length === bestScore[0] && gap < bestScore[1])) {
       best = candidate;
       bestScore = [length, gap];
+    }
+  }
+  return best;
+}
+
+/**
+ * The late-row rule: among previews no thread row has matched yet, the one this thread row is, however
+ * late. Same text, or a long enough start of it; the longest preview wins, then the closest in time.
+ */
+export function findLatePreview<S extends Sighting>(row: Sighting, previews: readonly S[]): S | undefined {
+  const full = collapse(row.text);
+  let best: S | undefined;
+  let bestScore: [number, number] = [-1, 0];
+  for (const preview of previews) {
+    if (!isInboxId(preview.messageId)) continue;
+    const stem = previewStem(preview.text);
+    const fits = stem === full || (stem.length >= LATE_MIN_STEM && full.startsWith(stem));
+    if (!fits) continue;
+    const gap = Math.abs(preview.detectedAt - row.detectedAt);
+    if (stem.length > bestScore[0] || (stem.length === bestScore[0] && gap < bestScore[1])) {
+      best = preview;
+      bestScore = [stem.length, gap];
     }
   }
   return best;

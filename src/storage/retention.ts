@@ -1,6 +1,7 @@
-import type { SendJob } from '../core/types.ts';
+import { ACTIVE_STATES } from '../core/job-lifecycle.ts';
 import { ACTIVITY_MAX_AGE_MS } from './activity.ts';
 import type { AwayDb } from './db.ts';
+import { listJobs, pruneJobs } from './jobs.ts';
 
 /**
  * How long detected DMs (with their full text) and the records about them are kept: 90 days, like the
@@ -18,7 +19,6 @@ export interface PruneCounts {
   suggestions: number;
 }
 
-const ACTIVE: readonly SendJob['state'][] = ['pending', 'typing'];
 const messageKey = (row: { threadId: string; messageId: string }) => `${row.threadId}\u0000${row.messageId}`;
 
 /**
@@ -27,8 +27,8 @@ const messageKey = (row: { threadId: string; messageId: string }) => `${row.thre
  * - `ledger`: entries last updated before it. Exactly-once does not need them any more: the page reports
  *   only messages that arrive after it loaded (its baseline), never a 90-day-old one;
  * - `threads`: threads with nothing (first sight, incoming DM, automatic reply) since the cut-off. A new
- *   message in one starts a fresh row, whose baseline is that message: "one reply until they write again"
- *   is satisfied by definition, since they just wrote;
+ *   message in one starts a fresh row, whose baseline is that message (the contact's cooldown is kept in
+ *   `contacts`, which is not pruned);
  * - finished `jobs` due before it, and `suggestions` made before it.
  * Whatever belongs to a pending or typing job is kept, however old: its ledger entry is what stops a
  * second send. `contacts` (stop words, cooldowns) and the activity log (pruned on append) are not touched.
@@ -39,8 +39,7 @@ export function pruneOldRows(db: AwayDb, now: number, maxAgeMs: number = RETENTI
   const cutoff = now - maxAgeMs;
   const tables = [db.incoming, db.ledger, db.threads, db.jobs, db.suggestions];
   return db.transaction('rw', tables, async () => {
-    const active = await db.jobs.where('state').anyOf(ACTIVE).toArray();
-    const activeIds = new Set(active.map((job) => job.id));
+    const active = await listJobs(db, ACTIVE_STATES);
     const activeKeys = new Set(active.map(messageKey));
     const activeThreads = new Set(active.map((job) => job.threadId));
 
@@ -49,12 +48,6 @@ export function pruneOldRows(db: AwayDb, now: number, maxAgeMs: number = RETENTI
       .below(cutoff)
       .filter((row) => !activeKeys.has(messageKey(row)))
       .delete();
-    const ledger = await db.ledger
-      .filter(
-        (entry) =>
-          entry.updatedAt < cutoff && !activeIds.has(entry.jobId) && !activeKeys.has(messageKey(entry)),
-      )
-      .delete();
     const threads = await db.threads
       .filter(
         (thread) =>
@@ -62,11 +55,8 @@ export function pruneOldRows(db: AwayDb, now: number, maxAgeMs: number = RETENTI
           !activeThreads.has(thread.threadId),
       )
       .delete();
-    const jobs = await db.jobs
-      .where('dueAt')
-      .below(cutoff)
-      .filter((job) => !ACTIVE.includes(job.state) && (job.sentAt ?? job.dueAt) < cutoff)
-      .delete();
+    // Jobs and the ledger are written by their owner only.
+    const { ledger, jobs } = await pruneJobs(db, cutoff, active);
     const suggestions = await db.suggestions.filter((suggestion) => suggestion.createdAt < cutoff).delete();
     return { incoming, ledger, threads, jobs, suggestions };
   });

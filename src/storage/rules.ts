@@ -1,10 +1,10 @@
 import * as v from 'valibot';
 import type { Rule } from '../core/types.ts';
-import { checkRuleContent } from './content-checks.ts';
 import type { AwayDb } from './db.ts';
 import { cleanRule, MAX_RULES, ruleSchema } from './entity-schema.ts';
 import { checkPermutation } from './order.ts';
 import { fail, type Outcome, problemFromIssue } from './problems.ts';
+import { checkRuleContent } from './rule-checks.ts';
 
 /** The order `decide` tries rules in: priority, then id so that ties are stable. */
 export const byPriority = (a: Rule, b: Rule): number =>

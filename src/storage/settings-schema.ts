@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { X_DAILY_DM_LIMIT } from '../core/defaults.ts';
+import { LOCALE_CODES } from '../core/locales.ts';
 
 /**
  * Field schemas of Settings, strict. Two schemas are built from them: the lenient one that reads what is
@@ -92,7 +93,7 @@ export const topFields = {
   denyList: handleList,
   myName: v.pipe(v.string(), v.maxLength(200)),
   myHandle: v.pipe(v.string(), v.regex(/^[a-z0-9_]{0,50}$/)),
-  uiLocale: v.picklist(['auto', 'en', 'fr']),
+  uiLocale: v.picklist(['auto' as const, ...LOCALE_CODES]),
 };
 
 /** Timing, strict: the upper bound may not be below the lower one (reported at `maxDelayMs`). */

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { DEFAULT_SETTINGS } from '../core/defaults.ts';
 import type { Settings } from '../core/types.ts';
 import type { AwayDb } from './db.ts';
+import { cancelWithoutConsent, jobTables } from './jobs.ts';
 import { type Outcome, problemFromIssue } from './problems.ts';
 import { SETTINGS_KEY } from './rows.ts';
 import { readSettings } from './settings-read.ts';
@@ -44,5 +45,23 @@ export function updateSettings(
 ): Promise<Outcome<Settings>> {
   return db.transaction('rw', db.settings, async () => {
     return putSettings(db, change(await getSettings(db, env)));
+  });
+}
+
+/**
+ * `updateSettings` for the user's own choices (a settings form, the away switch). In the same transaction,
+ * every reply waiting or being typed that the new settings no longer allow (away off, deny list, allow
+ * list) is cancelled and logged: whatever ends the user's consent ends those replies at once.
+ */
+export function changeSettings(
+  db: AwayDb,
+  env: Environment,
+  change: (current: Settings) => Settings,
+  now: number,
+): Promise<Outcome<Settings>> {
+  return db.transaction('rw', [db.settings, ...jobTables(db)], async () => {
+    const outcome = await updateSettings(db, env, change);
+    if (outcome.ok) await cancelWithoutConsent(db, outcome.value, now);
+    return outcome;
   });
 }

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
-import { checkRuleContent, checkTemplateContent } from './content-checks.ts';
+import { checkTemplateContent } from './content-checks.ts';
 import { fail, type Outcome, type Problem, problemFromIssue } from './problems.ts';
+import { checkRuleContent } from './rule-checks.ts';
 import { byPriority } from './rules.ts';
 import { scanJson } from './transfer-scan.ts';
 import { type ExportDoc, exportDocSchema, FORMAT, FORMAT_VERSION } from './transfer-schema.ts';

@@ -5,6 +5,7 @@ import { listRules } from './rules.ts';
 import { type Environment, getSettings, putSettings } from './settings.ts';
 import { listTemplates } from './templates.ts';
 import { parseExport } from './transfer-check.ts';
+import { diffImport, type ImportChange, importedSettings } from './transfer-diff.ts';
 import {
   type ExportDoc,
   type ExportedContact,
@@ -81,17 +82,6 @@ export async function exportAll(db: AwayDb, env: TransferEnvironment): Promise<O
   return written.ok ? { ok: true, value: text } : written;
 }
 
-/** The file's preferences with this browser's state: the away switch and the auto-send acknowledgement. */
-function importedSettings(file: ExportDoc['settings'], current: Settings): Settings {
-  const { awayEnabled, awayUntil, awaySince } = current.schedule;
-  return {
-    ...file,
-    schedule: { awayEnabled, awayUntil, ...file.schedule, awaySince },
-    autoSendAcknowledged: current.autoSendAcknowledged,
-    defaultMode: current.autoSendAcknowledged ? file.defaultMode : 'suggest',
-  };
-}
-
 const earliest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
 const latest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
 
@@ -104,6 +94,29 @@ function mergedContact(file: ExportedContact, existing: Contact | undefined, now
     lastRepliedAt: latest(existing?.lastRepliedAt ?? null, file.lastRepliedAt),
     silencedAt: earliest(existing?.silencedAt ?? null, file.silencedAt),
   };
+}
+
+/**
+ * What importing `text` would change, without changing anything: the options page shows it and imports
+ * only once the user confirms. A file that import would refuse gives the same problem here.
+ */
+export async function previewImport(
+  db: AwayDb,
+  text: string,
+  env: TransferEnvironment,
+): Promise<Outcome<ImportChange[]>> {
+  try {
+    const parsed = parseExport(text);
+    if (!parsed.ok) return parsed;
+    const current = await db.transaction('r', [db.settings, db.rules, db.templates], async () => ({
+      settings: await getSettings(db, env),
+      rules: await listRules(db),
+      templates: await listTemplates(db),
+    }));
+    return { ok: true, value: diffImport(current, parsed.value) };
+  } catch {
+    return fail('storageFailed');
+  }
 }
 
 class Refused extends Error {

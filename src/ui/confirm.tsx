@@ -9,13 +9,22 @@ interface ConfirmProps {
   onConfirm: () => void;
   onCancel: () => void;
   danger?: boolean;
+  /** Shown under the question, outside the dialog's name (e.g. a list of what will change). */
+  children?: ComponentChildren;
 }
 
 /**
  * An inline confirmation (role="alertdialog"): focus moves to it so keyboard users land on the choice, and
  * Escape cancels. Inline rather than a modal so it never hides what it is about.
  */
-export function Confirm({ message, confirmLabel, onConfirm, onCancel, danger = false }: ConfirmProps) {
+export function Confirm({
+  message,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  danger = false,
+  children,
+}: ConfirmProps) {
   const id = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => cancelRef.current?.focus(), []);
@@ -29,6 +38,7 @@ export function Confirm({ message, confirmLabel, onConfirm, onCancel, danger = f
       }}
     >
       <p id={id}>{message}</p>
+      {children}
       <div class="row">
         <button type="button" class={danger ? 'danger' : 'primary'} onClick={onConfirm}>
           {confirmLabel}

@@ -1,9 +1,10 @@
 import { signal } from '@preact/signals';
 import browser from 'webextension-polyfill';
+import { closestLocale, type LocaleCode, localeInfo, servedLocale } from '../core/locales.ts';
 import type { Settings } from '../core/types.ts';
 
-/** The two languages the extension ships texts for. */
-export type Lang = 'en' | 'fr';
+/** A language the extension ships texts for (src/core/locales.ts). */
+export type Lang = LocaleCode;
 
 interface MessageEntry {
   message: string;
@@ -16,10 +17,13 @@ export const lang = signal<Lang>('en');
 /** The loaded bundle for `lang`; null until `loadLocale` ran, then `t` falls back to browser.i18n. */
 const bundle = signal<MessageBundle | null>(null);
 
-/** `auto` follows the browser's UI language; anything not French reads English (the default locale). */
+/**
+ * `auto` follows the browser's UI language: `es-MX` reads Spanish, `pt-PT` Brazilian Portuguese, and a
+ * language the extension does not speak reads English (the default locale).
+ */
 export function resolveLang(setting: Settings['uiLocale'], uiLanguage: string): Lang {
   if (setting !== 'auto') return setting;
-  return uiLanguage.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  return closestLocale(uiLanguage);
 }
 
 /**
@@ -61,15 +65,19 @@ async function fetchBundle(which: Lang): Promise<MessageBundle> {
 export function switchToBrowserTexts(setting: Settings['uiLocale']): boolean {
   const uiLanguage = browser.i18n.getUILanguage();
   const which = resolveLang(setting, uiLanguage);
-  if (which !== resolveLang('auto', uiLanguage)) return false;
+  if (which !== servedLocale(uiLanguage)) return false;
   bundle.value = null;
   setLang(which);
   return true;
 }
 
+/** Also on the page's root: `lang` for screen readers and fonts, `dir` for right-to-left languages. */
 function setLang(which: Lang): void {
   lang.value = which;
-  if (typeof document !== 'undefined') document.documentElement.lang = which;
+  if (typeof document === 'undefined') return;
+  const { tag, dir } = localeInfo(which);
+  document.documentElement.lang = tag;
+  document.documentElement.dir = dir;
 }
 
 /**
@@ -98,22 +106,28 @@ export function setBundle(which: Lang, messages: MessageBundle): void {
   lang.value = which;
 }
 
+/** The BCP 47 tag of the UI language, for `Intl` (a code such as `pt_BR` is not a valid tag). */
+export function langTag(): string {
+  return localeInfo(lang.value).tag;
+}
+
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** A date-time in the UI language, e.g. "Mon, 3 Aug, 09:00" / "lun. 3 août, 09:00". */
+/** A date-time in the UI language, e.g. "Mon, Aug 3, 9:00 AM" / "lun. 3 août, 09:00". */
 export function formatDateTime(at: number, options: Intl.DateTimeFormatOptions = {}): string {
+  const { tag, hour } = localeInfo(lang.value);
   const opts: Intl.DateTimeFormatOptions = {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
-    hour: 'numeric',
+    hour,
     minute: '2-digit',
     ...options,
   };
   const cacheKey = `${lang.value}|${JSON.stringify(opts)}`;
   let format = dateTimeFormats.get(cacheKey);
   if (!format) {
-    format = new Intl.DateTimeFormat(lang.value, opts);
+    format = new Intl.DateTimeFormat(tag, opts);
     dateTimeFormats.set(cacheKey, format);
   }
   return format.format(at);

@@ -12,9 +12,9 @@ export const RULE_ERROR_KEYS: Record<RuleErrorCode, string> = {
   patternTooLong: 'ruleError_patternTooLong',
   patternInvalid: 'ruleError_patternInvalid',
   backreference: 'ruleError_backreference',
-  nestedQuantifier: 'ruleError_nestedQuantifier',
-  overlappingAlternation: 'ruleError_overlappingAlternation',
-  overlappingQuantifiers: 'ruleError_overlappingQuantifiers',
+  lookaround: 'ruleError_lookaround',
+  patternUnsupported: 'ruleError_patternUnsupported',
+  patternTooComplex: 'ruleError_patternTooComplex',
   templateMissing: 'ruleError_templateMissing',
   priorityInvalid: 'ruleError_priorityInvalid',
 };
@@ -28,6 +28,7 @@ export const TEMPLATE_ERROR_KEYS: Record<TemplateErrorCode, string> = {
   unknownVariable: 'templateError_unknownVariable',
   bareVariableInVariation: 'templateError_bareVariableInVariation',
   tooDeep: 'templateError_tooDeep',
+  mayBeTooLong: 'templateError_mayBeTooLong',
 };
 
 /** Keyword codes count keywords, limit codes carry the limit: only these positions are characters. */
@@ -43,6 +44,8 @@ export function ruleErrorText(code: RuleErrorCode, position?: number): string {
 }
 
 export function templateErrorText(code: TemplateErrorCode, position: number): string {
+  // The whole body is too long once filled in: no one character is to blame.
+  if (code === 'mayBeTooLong') return t(TEMPLATE_ERROR_KEYS[code]);
   return t('errorAtCharacter', t(TEMPLATE_ERROR_KEYS[code]), position + 1);
 }
 

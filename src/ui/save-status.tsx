@@ -3,7 +3,7 @@ import type { Settings } from '../core/types.ts';
 import { sendMessage } from '../messaging/send.ts';
 import { refreshBadge } from '../messaging/ui.ts';
 import type { Outcome, Problem } from '../storage/problems.ts';
-import { updateSettings } from '../storage/settings.ts';
+import { changeSettings } from '../storage/settings.ts';
 import { uiDb, uiEnv } from './db.ts';
 import { t } from './i18n.ts';
 import { problemText } from './problem-words.ts';
@@ -55,7 +55,10 @@ export function outcomeState(outcome: Outcome<unknown>): SaveState {
   return outcome.ok ? { kind: 'saved' } : { kind: 'failed', message: problemText(outcome.problem) };
 }
 
-/** Saving settings from a form: one read-change-write transaction, then the result in words. */
+/**
+ * Saving settings from a form: one read-change-write transaction, which also cancels the replies the new
+ * settings no longer allow (a deny list, an allow list), then the result in words.
+ */
 export function useSettingsSave(): {
   state: Signal<SaveState>;
   save: (change: (current: Settings) => Settings) => Promise<boolean>;
@@ -64,7 +67,7 @@ export function useSettingsSave(): {
   const save = async (change: (current: Settings) => Settings) => {
     let outcome: Outcome<unknown>;
     try {
-      outcome = await updateSettings(uiDb(), uiEnv(), change);
+      outcome = await changeSettings(uiDb(), uiEnv(), change, Date.now());
     } catch (error) {
       console.error('Saving settings failed', error);
       const problem: Problem = { code: 'storageFailed', path: '' };

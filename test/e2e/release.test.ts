@@ -12,12 +12,14 @@ import {
   unpackedExtensionId,
   unreferencedFiles,
 } from './release-contents.ts';
+import { FORBIDDEN, fileHashes, isInput, rebuildFrom, trackedInputs } from './release-source.ts';
 import { ROOT } from './support/paths.ts';
 import { openSession, type Session, type SessionPage } from './support/session.ts';
 
 // The store zips as users get them: `npm run package` run on the built dist/, each zip checked for what
 // it carries, then the Chrome zip unpacked into Chromium and the Firefox zip itself installed in Firefox,
-// each detecting a DM on the fake X. Needs `npm run build` first (npm test does it).
+// each detecting a DM on the fake X; and the source archive for AMO, rebuilt into the same files. Needs
+// `npm run build` first (npm test does it).
 
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 const TARGETS = ['chrome', 'firefox'] as const;
@@ -46,10 +48,52 @@ afterAll(() => {
   if (releaseDir) rmSync(releaseDir, { recursive: true, force: true });
 });
 
-it('packaging writes one zip per browser, named with the version of package.json', () => {
+it('packaging writes one zip per browser and the source archive, named with the version of package.json', () => {
   expect(readdirSync(releaseDir).sort()).toEqual(
-    TARGETS.map((target) => `away-for-x-${version}-${target}.zip`),
+    [...TARGETS, 'source'].map((name) => `away-for-x-${version}-${name}.zip`),
   );
+});
+
+describe('the source archive for AMO', () => {
+  let archive: Archive;
+  beforeAll(() => {
+    archive = readArchive(zipPath('source'));
+  });
+
+  it('holds every build input git tracks, and nothing else', () => {
+    const tracked = trackedInputs();
+    expect(tracked).toEqual(
+      expect.arrayContaining(['package-lock.json', 'vite.config.ts', 'src/background/index.ts']),
+    );
+    expect(tracked.filter((file) => !archive.files.includes(file))).toEqual([]);
+    expect(archive.files.filter((file) => !isInput(file))).toEqual([]);
+    expect(archive.files.filter((file) => FORBIDDEN.some((prefix) => file.startsWith(prefix)))).toEqual([]);
+  });
+
+  it('says how to rebuild it, with the Node.js version it was made with', () => {
+    const building = archive.text('BUILDING.md');
+    expect(building.startsWith(readFileSync(join(ROOT, 'BUILDING.md'), 'utf8').trimEnd())).toBe(true);
+    expect(building).toContain('npm ci');
+    expect(building).toContain('npm run build');
+    expect(building).toContain(`Away for X ${version}, packaged with Node.js ${process.version}`);
+  });
+
+  it('rebuilds into the very files of dist/firefox and dist/chrome', () => {
+    const rebuilt = rebuildFrom(zipPath('source'));
+    try {
+      for (const target of TARGETS) {
+        const ours = fileHashes(join(ROOT, 'dist', target));
+        const theirs = fileHashes(join(rebuilt, 'dist', target));
+        expect(Object.keys(theirs).sort(), `${target} files`).toEqual(Object.keys(ours).sort());
+        expect(readFileSync(join(rebuilt, 'dist', target, 'manifest.json'), 'utf8')).toBe(
+          readFileSync(join(ROOT, 'dist', target, 'manifest.json'), 'utf8'),
+        );
+        expect(theirs, `${target} contents (is dist/ older than the sources? npm run build)`).toEqual(ours);
+      }
+    } finally {
+      rmSync(rebuilt, { recursive: true, force: true });
+    }
+  });
 });
 
 describe.each(TARGETS)('the %s store zip', (target) => {

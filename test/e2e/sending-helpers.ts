@@ -65,6 +65,8 @@ export interface SendingSetup {
   templateBody?: string;
   hourlyCap?: number;
   dailyCap?: number;
+  /** Per-contact cooldown; the default (4 days) when absent. */
+  contactCooldownMs?: number;
 }
 
 /**
@@ -134,6 +136,7 @@ export async function configureInPage(setup: SendingSetup & { dbName: string }):
     minGapMs: setup.minGapMs,
     hourlyCap: setup.hourlyCap ?? limits.hourlyCap,
     dailyCap: setup.dailyCap ?? limits.dailyCap,
+    contactCooldownMs: setup.contactCooldownMs ?? limits.contactCooldownMs,
   };
   value.autoSendAcknowledged = setup.mode === 'auto';
   value.defaultMode = setup.mode;

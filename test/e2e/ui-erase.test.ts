@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATES } from '../../src/core/defaults.ts';
+import { starterTemplatesFor } from '../../src/core/defaults.ts';
 import { EXTENSION_DB, readStoreInPage } from './support/read-store.ts';
 import { type Cockpit, launchCockpit, readBadge } from './ui-chromium.ts';
 
@@ -144,7 +144,8 @@ describe('Options → Reset → Erase everything, in Chromium', () => {
     expect(settings?.schedule.awayEnabled).toBe(false);
     expect(settings?.myName).toBe('');
     expect(after.rules?.map((rule) => (rule as { id: string }).id)).toEqual(['away-default']);
-    expect(after.templates).toHaveLength(DEFAULT_TEMPLATES.length);
+    // Reseeded in the browser's language, English here.
+    expect(after.templates).toHaveLength(starterTemplatesFor('en').length);
     const local = await page.evaluate(() =>
       (
         globalThis as unknown as { chrome: { storage: { local: { get(keys: null): Promise<object> } } } }

@@ -49,10 +49,12 @@ describe('quick replies from the popup', () => {
       const list = await optionTexts(popup);
       return list.length > 0 && list;
     });
-    const merci = texts.findIndex((text) => text.startsWith('Merci'));
-    expect(texts[merci]).toBe(`MerciMerci ${FIRST} !`);
-    expect(texts.find((text) => text.startsWith('Thanks'))).toMatch(
-      new RegExp(`^Thanks(Thanks|Thank you) ${FIRST}!$`),
+    // A new English profile's quick replies: each option is the template's name, then its text.
+    const thanks = texts.findIndex((text) => text.startsWith('Thanks'));
+    expect(texts[thanks]).toMatch(new RegExp(`^Thanks(Thanks|Thank you) ${FIRST}!$`));
+    const reply = texts[thanks]!.slice('Thanks'.length);
+    expect(texts.find((text) => text.startsWith('Busy'))).toBe(
+      "BusyCan't talk right now, I'll write back when I'm free.",
     );
 
     await tabUntil(
@@ -60,11 +62,11 @@ describe('quick replies from the popup', () => {
       () => document.activeElement?.getAttribute('role') === 'combobox',
       'the quick reply search box',
     );
-    for (let i = 0; i < merci; i++) await popup.press('ArrowDown');
-    expect(await selectedText(popup)).toBe(texts[merci]);
+    for (let i = 0; i < thanks; i++) await popup.press('ArrowDown');
+    expect(await selectedText(popup)).toBe(texts[thanks]);
     await popup.press('Enter');
     await popupSays(popup, 'Inserted in X: check it and press Send.');
-    expect(await s.fakeX.composerState()).toBe(`Merci ${FIRST} !`);
+    expect(await s.fakeX.composerState()).toBe(reply);
 
     // Inserting is not sending: nothing leaves until the send button is pressed.
     await pause(1000);
@@ -74,7 +76,7 @@ describe('quick replies from the popup', () => {
       const list = await sentIn(s, THREAD);
       return list.length > 0 && list;
     });
-    expect(sent.map((message) => message.text)).toEqual([`Merci ${FIRST} !`]);
+    expect(sent.map((message) => message.text)).toEqual([reply]);
     await pause(500);
     expect(await s.fakeX.sent()).toHaveLength(1);
     expect(s.externalRequests()).toEqual([]);

@@ -1,14 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocaleCode } from '../../src/core/locales.ts';
+import { seriousViolations } from './support/page-checks.ts';
 import { EXTENSION_DB, readStoreInPage } from './support/read-store.ts';
 import { type Cockpit, launchCockpit, readBadge } from './ui-chromium.ts';
-
-const root = join(import.meta.dirname, '../..');
-const shots = join(root, 'docs/screenshots');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const POPUP = 'src/popup/index.html';
 const OPTIONS = 'src/options/index.html';
@@ -44,23 +40,6 @@ async function storedSettings(page: Page): Promise<unknown> {
   return (rows as Array<{ value: unknown }>)[0]?.value;
 }
 
-/** axe-core in the page; devtools evaluation is not bound by the page's CSP, a script tag would be. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const { violations, passes } = await page.evaluate(async () => {
-    type Rule = { id: string; impact: string; nodes: Array<{ target: unknown }> };
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Rule[]; passes: Rule[] }> } })
-      .axe;
-    const results = await axe.run();
-    return { violations: results.violations, passes: results.passes.length };
-  });
-  // A run that checked nothing would pass silently.
-  expect(passes).toBeGreaterThan(10);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-}
-
 async function openOptions(section = 'rules', colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   const page = await cockpit.open(`${OPTIONS}#${section}`, { width: 1100, height: 800, colorScheme });
   await page.getByRole('tablist').waitFor();
@@ -73,7 +52,7 @@ async function openPopup(colorScheme: 'light' | 'dark' = 'light'): Promise<Page>
   return page;
 }
 
-async function setLanguage(value: 'en' | 'fr') {
+async function setLanguage(value: LocaleCode) {
   const page = await openOptions();
   await page.locator('header select').selectOption(value);
   await page.waitForFunction((lang) => document.documentElement.lang === lang, value);
@@ -136,6 +115,45 @@ describe('import', () => {
     expect(await storedSettings(page)).toEqual(before);
     await page.close();
   });
+
+  it('shows what a file would change and applies it only once confirmed, by keyboard (issue 11)', async () => {
+    const page = await openOptions('transfer');
+    const before = await storedSettings(page);
+    // This browser's own file, made to answer by itself as much and as often as the format allows.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export to a file' }).click();
+    const original = readFileSync((await (await download).path())!, 'utf8');
+    const doc = JSON.parse(original);
+    for (const rule of doc.rules) rule.mode = 'auto';
+    doc.settings.limits = { contactCooldownMs: 0, minGapMs: 0, hourlyCap: 500, dailyCap: 500 };
+    const allAuto = JSON.stringify(doc);
+
+    await chooseFile(page, 'all-auto.json', allAuto);
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByText('At most per hour: 20 → 500').waitFor();
+    await dialog
+      .getByText(/^Rules (that will send|set to send) replies by themselves.*: Away reply$/)
+      .waitFor();
+    expect(await seriousViolations(page), 'import preview').toEqual([]);
+    // Focus is on Cancel: Escape leaves everything as it was.
+    await page.keyboard.press('Escape');
+    await page.getByText('Import cancelled. Nothing was changed.').waitFor();
+    expect(await storedSettings(page)).toEqual(before);
+
+    const apply = async (name: string, text: string) => {
+      await chooseFile(page, name, text);
+      await dialog.waitFor();
+      await page.keyboard.press('Shift+Tab'); // from Cancel to Apply
+      await page.keyboard.press('Enter');
+      await page.getByText(/^Imported \d+ rules/).waitFor();
+    };
+    await apply('all-auto.json', allAuto);
+    expect(((await storedSettings(page)) as { limits: { hourlyCap: number } }).limits.hourlyCap).toBe(500);
+    // Back to this browser's own settings for the tests that follow.
+    await apply('original.json', original);
+    expect(await storedSettings(page)).toEqual(before);
+    await page.close();
+  });
 });
 
 describe('accessibility (axe-core in Chromium)', () => {
@@ -188,34 +206,6 @@ describe('French', () => {
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await popup.close();
-    await setLanguage('en');
-  });
-});
-
-describe('screenshots', () => {
-  it('of the popup and the options page, light and dark, English and French', async () => {
-    mkdirSync(shots, { recursive: true });
-    for (const lang of ['en', 'fr'] as const) {
-      await setLanguage(lang);
-      for (const scheme of ['light', 'dark'] as const) {
-        const popup = await openPopup(scheme);
-        await popup.getByRole('button', { name: lang === 'en' ? 'Tonight' : 'Ce soir' }).click();
-        await popup.getByText(lang === 'en' ? /away until/ : /absent jusqu/).waitFor();
-        // The switch slides for 0.15 s, and the popup now answers fast enough to be shot mid-slide.
-        await popup.screenshot({
-          path: join(shots, `popup-${lang}-${scheme}.png`),
-          fullPage: true,
-          animations: 'disabled',
-        });
-        await popup.getByRole('switch').click();
-        await popup.close();
-        const options = await openOptions('templates', scheme);
-        await options.getByRole('button', { name: lang === 'en' ? 'Edit Thanks' : 'Modifier Merci' }).click();
-        await options.getByRole('form').waitFor();
-        await options.screenshot({ path: join(shots, `options-${lang}-${scheme}.png`), fullPage: true });
-        await options.close();
-      }
-    }
     await setLanguage('en');
   });
 });

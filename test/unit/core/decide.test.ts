@@ -147,6 +147,35 @@ describe('decide: every skip reason', () => {
     expect(run(state({ settings: settings({ allowList: ['ALICE'] }) })).kind).toBe('reply');
   });
 
+  it('stopWord comes before every other check: a stop is honoured whatever else holds the message back', () => {
+    const stop = dm({ text: 'Please STOP writing to me' });
+    const off = settings({ schedule: { ...settings().schedule, awayEnabled: false } });
+    const ended = settings({ schedule: { ...settings().schedule, awayUntil: NOW - 1 } });
+    const present = settings({
+      schedule: {
+        ...settings().schedule,
+        useWeekly: true,
+        weekly: [{ day: 0, startMinute: 0, endMinute: 60 }],
+      },
+    });
+    const cases: [string, DecisionState, typeof stop][] = [
+      ['away off', state({ settings: off }), stop],
+      ['away ended', state({ settings: ended }), stop],
+      ['outside the weekly hours', state({ settings: present }), stop],
+      ['history', state({ thread: { ...state().thread!, firstSeenAt: NOW } }), stop],
+      ['a group', state(), { ...stop, threadKind: 'group', threadId: 'g123' }],
+      ['a request', state(), { ...stop, threadKind: 'request' }],
+      ['deny-listed', state({ settings: settings({ denyList: ['alice'] }) }), stop],
+      ['not on the allow list', state({ settings: settings({ allowList: ['bob'] }) }), stop],
+      ['looks automatic', state(), { ...stop, text: 'Automatic reply: stop' }],
+    ];
+    for (const [name, s, message] of cases) {
+      expect(run(s, message), name).toEqual({ kind: 'skip', reason: 'stopWord' });
+    }
+    // The user's own "stop" is not a request to stop answering them.
+    expectSkip(run(state({ settings: off }), dm({ text: 'stop', senderHandle: 'me' })), 'awayOff');
+  });
+
   it('stopWord comes before silenced so each stop is recorded', () => {
     const silenced = { ...state().contact!, silencedAt: NOW - DAY };
     expectSkip(run(state(), dm({ text: 'STOP' })), 'stopWord');
@@ -187,6 +216,42 @@ describe('decide: every skip reason', () => {
     expect(run(state({ contact: { ...contact, lastRepliedAt: NOW - 5 * DAY } })).kind).toBe('reply');
   });
 
+  it('alreadyAnswered: another responder answering our reply minutes later gets nothing (issue 11)', () => {
+    // Cooldown 0, no label, a custom template: nothing tells its reply from a person's.
+    const free = settings({ limits: { ...settings().limits, contactCooldownMs: 0, minGapMs: 0 } });
+    const templates = [
+      { id: 't', name: 't', body: 'Back on Monday.', locale: 'en' as const, quickReply: false },
+    ];
+    const rules = [rule({ templateId: 't', mode: 'auto' })];
+    const thread = { ...state().thread!, lastAutoReplyAt: NOW - 2 * MINUTE };
+    const echo = dm({ text: 'Thanks, I will be offline until Friday.', detectedAt: NOW - 1_000 });
+    expectSkip(run(state({ settings: free, rules, templates, thread }), echo), 'alreadyAnswered');
+    // Once the user switches away on again, the conversation may get one new automatic reply.
+    const again = settings({ ...free, schedule: { ...free.schedule, awaySince: NOW - MINUTE } });
+    expect(run(state({ settings: again, rules, templates, thread }), echo).kind).toBe('reply');
+  });
+
+  it('alreadyAnswered: with weekly hours, once per away stretch, not once ever', () => {
+    // NOW is Wednesday 14:00 in Paris; away from 13:00 to 18:00 every Wednesday, switched on weeks ago.
+    const base = settings();
+    const weekly = settings({
+      limits: { ...base.limits, contactCooldownMs: 0 },
+      schedule: {
+        ...base.schedule,
+        timeZone: 'Europe/Paris',
+        useWeekly: true,
+        weekly: [{ day: 3, startMinute: 13 * 60, endMinute: 18 * 60 }],
+        awaySince: NOW - 30 * DAY,
+      },
+    });
+    const lastWeek = { ...state().thread!, lastAutoReplyAt: NOW - 7 * DAY };
+    expect(run(state({ settings: weekly, thread: lastWeek })).kind).toBe('reply');
+    const thisAfternoon = { ...state().thread!, lastAutoReplyAt: NOW - 30 * MINUTE };
+    expectSkip(run(state({ settings: weekly, thread: thisAfternoon })), 'alreadyAnswered');
+    const beforeTheSlot = { ...state().thread!, lastAutoReplyAt: NOW - 90 * MINUTE };
+    expect(run(state({ settings: weekly, thread: beforeTheSlot })).kind).toBe('reply');
+  });
+
   it('alreadyAnswered: our reply came after this message; a pending one counts', () => {
     const free = settings({ limits: { ...settings().limits, contactCooldownMs: 0 } });
     const thread = { ...state().thread!, lastAutoReplyAt: NOW - 500 };
@@ -211,6 +276,27 @@ describe('decide: every skip reason', () => {
     expectSkip(run(state({ rules: [rule({ enabled: false })] })), 'noRuleMatched');
     const kw = [rule({ trigger: { kind: 'keywords', keywords: ['invoice'] } })];
     expectSkip(run(state({ rules: kw })), 'noRuleMatched');
+  });
+
+  it('ruleRefused: a stored regex the engine refuses is skipped with its id, without falling through', () => {
+    // Stored by an older version, whose analyser accepted this lookahead (13.9 s on 401 characters).
+    const rules = [
+      rule({ id: 'old', priority: 1, trigger: { kind: 'regex', pattern: '(?=\\w+\\w+\\w+!)' } }),
+      rule({ id: 'fallback', priority: 2 }),
+    ];
+    const text = `${'a'.repeat(400)}?`;
+    const started = performance.now();
+    expect(run(state({ rules }), dm({ text }))).toMatchObject({ reason: 'ruleRefused', detail: 'old' });
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+
+  it('never schedules a reply longer than X accepts: a stored 333 × {name} template is invalid now', () => {
+    const templates = [
+      { id: 'long', name: 'x', body: '{name}'.repeat(333), locale: 'en' as const, quickReply: false },
+    ];
+    const s = state({ rules: [rule({ id: 'r', templateId: 'long', mode: 'auto' })], templates });
+    const decision = run(s, dm({ senderName: 'N'.repeat(200) }));
+    expect(decision).toMatchObject({ kind: 'skip', reason: 'templateInvalid', detail: 'r' });
   });
 
   it('templateMissing / templateInvalid for the winning rule, without falling through', () => {

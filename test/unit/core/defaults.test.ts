@@ -6,6 +6,7 @@ import {
   defaultRulesFor,
   X_DAILY_DM_LIMIT,
 } from '../../../src/core/defaults.ts';
+import { LOCALE_CODES } from '../../../src/core/locales.ts';
 
 describe('defaults', () => {
   it('start safe: suggest mode, no auto-send, away off, no label', () => {
@@ -30,7 +31,7 @@ describe('defaults', () => {
   });
 
   it('has an away template and quick replies in each language, with unique ids', () => {
-    for (const locale of ['en', 'fr'] as const) {
+    for (const locale of LOCALE_CODES) {
       const mine = DEFAULT_TEMPLATES.filter((t) => t.locale === locale);
       expect(mine.filter((t) => !t.quickReply)).toHaveLength(1);
       expect(mine.filter((t) => t.quickReply).length).toBeGreaterThanOrEqual(2);
@@ -40,7 +41,7 @@ describe('defaults', () => {
   });
 
   it('the default rule answers anyone while away, in suggest mode, in the UI language', () => {
-    for (const locale of ['en', 'fr'] as const) {
+    for (const locale of LOCALE_CODES) {
       const [rule, ...rest] = defaultRulesFor(locale);
       expect(rest).toHaveLength(0);
       expect(rule).toMatchObject({ enabled: true, mode: 'suggest', when: 'away', trigger: { kind: 'any' } });

@@ -12,9 +12,9 @@ const input = (over: Partial<LimitInput> = {}): LimitInput => ({
   limits: DEFAULT_LIMITS,
   threadId: '100-200',
   contactHandle: 'alice',
-  detectedAt: NOW - 1_000,
   contact: null,
   thread: null,
+  awaySince: NOW - DAY,
   sends: [],
   now: NOW,
   ...over,
@@ -41,7 +41,7 @@ describe('checkLimits', () => {
     });
   });
 
-  it('alreadyAnswered: a reply sent or due after the message arrived', () => {
+  it('alreadyAnswered: one reply per thread since away was switched on, whatever the cooldown', () => {
     const noCooldown = { ...DEFAULT_LIMITS, contactCooldownMs: 0, minGapMs: 0 };
     const thread = (lastAutoReplyAt: number | null) => ({
       threadId: '100-200',
@@ -49,14 +49,20 @@ describe('checkLimits', () => {
       lastIncomingAt: null,
       lastAutoReplyAt,
     });
-    const base = input({ limits: noCooldown });
+    const base = input({ limits: noCooldown, awaySince: NOW - DAY });
     expect(checkLimits({ ...base, thread: thread(NOW - 1_000) })).toEqual({ reason: 'alreadyAnswered' });
-    // They wrote again after our reply: allowed.
-    expect(checkLimits({ ...base, thread: thread(NOW - 2_000) })).toBeNull();
-    expect(checkLimits({ ...base, sends: [send(NOW - 500, '100-200', 'bob')] })).toEqual({
+    // They (or another responder) wrote again long after our reply: still no second one.
+    expect(checkLimits({ ...base, thread: thread(NOW - DAY + 1) })).toEqual({ reason: 'alreadyAnswered' });
+    expect(checkLimits({ ...base, sends: [send(NOW - 5_000, '100-200', 'bob')] })).toEqual({
       reason: 'alreadyAnswered',
     });
-    expect(checkLimits({ ...base, sends: [send(NOW - 5_000, '100-200', 'bob')] })).toBeNull();
+    // A reply from before away was last switched on does not count; nor does one in another thread.
+    expect(checkLimits({ ...base, thread: thread(NOW - DAY - 1) })).toBeNull();
+    expect(checkLimits({ ...base, sends: [send(NOW - 5_000, '1-2', 'bob')] })).toBeNull();
+    // Without a known switch-on time, any reply in the thread counts.
+    expect(checkLimits({ ...base, awaySince: null, thread: thread(0) })).toEqual({
+      reason: 'alreadyAnswered',
+    });
   });
 
   it('minGap: refuses within the gap and says when to retry', () => {

@@ -7,7 +7,7 @@ import { compileRules } from '../../../src/core/rules.ts';
 import { TEMPLATE_VARIABLES } from '../../../src/core/template-syntax.ts';
 import { render, type TemplateVars, validateTemplate } from '../../../src/core/templates.ts';
 import type { Contact, ThreadState } from '../../../src/core/types.ts';
-import { dm, HOUR, rule, settings, state } from './fixtures.ts';
+import { dm, HOUR, NOW, rule, settings, state } from './fixtures.ts';
 
 // ---------- templates ----------
 
@@ -210,5 +210,59 @@ describe('property: limits hold over random arrival sequences', () => {
     expect([...reasons].sort()).toEqual(
       expect.arrayContaining(['alreadyAnswered', 'cooldown', 'dailyCap', 'hourlyCap', 'minGap']),
     );
+  });
+});
+
+describe('property: every reply fits in one X message', () => {
+  it('whatever the template, the names and the label, a reply from decide is at most 10,000 characters', () => {
+    const part = fc.oneof(variable, variable, plainText, variationOf(2));
+    // Mostly `{name}`, the shape of issue 11 (333 of them rendered 16,650 characters).
+    const namePart = fc.oneof({ arbitrary: fc.constant('{name}'), weight: 8 }, part);
+    const longBody = fc
+      .oneof(fc.array(part, { maxLength: 300 }), fc.array(namePart, { maxLength: 330, size: 'max' }))
+      .map((parts) => parts.join(''));
+    // Long values matter most: half of them are near their field's limit.
+    const anyText = (maxLength: number) =>
+      fc.oneof(
+        fc.string({ unit: 'grapheme', maxLength }),
+        fc.string({ unit: 'grapheme', minLength: maxLength / 2, maxLength }),
+      );
+    let replies = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(
+        longBody,
+        anyText(200),
+        anyText(50),
+        anyText(200),
+        anyText(300),
+        fc.integer(),
+        (templateBody, senderName, senderHandle, myName, label, seed) => {
+          const template = {
+            id: 't',
+            name: 't',
+            body: templateBody,
+            locale: 'en' as const,
+            quickReply: false,
+          };
+          const s = state({
+            settings: settings({ myName, addAutoReplyLabel: true }),
+            rules: [rule({ templateId: 't', mode: 'auto' })],
+            templates: [template],
+            autoReplyLabel: label,
+          });
+          const d = decide(dm({ senderName, senderHandle }), s, NOW, createRng(seed));
+          if (d.kind === 'reply') {
+            replies++;
+            expect(d.text.length).toBeLessThanOrEqual(10_000);
+          } else if (d.reason === 'templateInvalid') {
+            refused++;
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(replies).toBeGreaterThan(50);
+    expect(refused).toBeGreaterThan(20);
   });
 });

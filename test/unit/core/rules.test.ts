@@ -54,11 +54,39 @@ describe('regex', () => {
     expect(match(rules, `${'x'.repeat(2_000)}needle`)).toBeNull();
   });
 
+  it('keeps what JavaScript regexes mean with flags iu (white space, dot, escapes, empty classes)', () => {
+    const hit = (pattern: string, text: string) =>
+      match([withTrigger({ kind: 'regex', pattern })], text) === 'regex';
+    expect(hit('prix\\s:', 'prix\u00a0: 10 €')).toBe(true); // a no-break space is white space
+    expect(hit('a\\Sb', 'a\u2009b')).toBe(false);
+    expect(hit('a.b', 'a\nb')).toBe(false);
+    expect(hit('a.b', 'a\rb')).toBe(false);
+    expect(hit('a[^]b', 'a\nb')).toBe(true);
+    expect(hit('a[]b', 'ab')).toBe(false);
+    expect(hit('caf\\u00e9|\\u{1F600}', 'CAFÉ')).toBe(true);
+    expect(hit('^\\uD83D\\uDE00+$', '😀😀')).toBe(true);
+    expect(hit('strasse', 'STRASSE')).toBe(true);
+    expect(hit('s', 'ſ')).toBe(true); // Unicode case folding, as with flag i
+    expect(hit('end$', 'the end\n')).toBe(false);
+    expect(hit('\\bcat\\b', 'concatenate')).toBe(false);
+    expect(hit('[\\d-]+x', '12-3x')).toBe(true);
+    expect(hit('\\p{Letter}{3}', 'été')).toBe(true);
+  });
+
   it('a refused regex never matches and is reported', () => {
-    const bad = withTrigger({ kind: 'regex', pattern: '(a+)+$' });
+    const bad = withTrigger({ kind: 'regex', pattern: '(?=a)a' });
     const compiled = compileRules([bad]);
-    expect(matchRule(compiled, input('aaaa'))).toBeNull();
-    expect(compiled.errors.get('regex')).toMatchObject({ ok: false, code: 'nestedQuantifier' });
+    expect(matchRule(compiled, input('aaaa'))?.id).toBe('regex');
+    expect(compiled.errors.get('regex')).toMatchObject({ ok: false, code: 'lookaround' });
+  });
+
+  it('a refused rule stands in the way of the rules after it, not of those before', () => {
+    const bad = withTrigger({ kind: 'regex', pattern: '(?=a)a' }, { id: 'bad', priority: 5 });
+    const before = withTrigger({ kind: 'keywords', keywords: ['urgent'] }, { id: 'before', priority: 1 });
+    const after = withTrigger({ kind: 'any' }, { id: 'after', priority: 9 });
+    expect(match([bad, before, after], 'urgent please')).toBe('before');
+    expect(match([bad, before, after], 'hello')).toBe('bad');
+    expect(match([{ ...bad, enabled: false }, before, after], 'hello')).toBe('after');
   });
 });
 

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/core/rng.ts';
 import {
+  AUTO_REPLY_ROOM,
   appendLabel,
   firstNameOf,
+  MAX_REPLY_LENGTH,
   render,
+  TEMPLATE_VARIABLES,
   type TemplateVars,
   templateVars,
   tidy,
+  VARIABLE_MAX_LENGTH,
+  validateTemplate,
+  worstCaseLength,
 } from '../../../src/core/templates.ts';
 
 const vars: TemplateVars = {
@@ -130,6 +136,49 @@ describe('templateVars', () => {
 
   it('strips control characters from values', () => {
     expect(templateVars({ ...base, senderName: 'Al\u0000ice\u202e\nB', locale: 'en' }).name).toBe('Al ice B');
+  });
+});
+
+describe('reply length (issue 11: 333 {name} rendered 16,650 characters)', () => {
+  const longest = templateVars({
+    senderName: `${'Ž'.repeat(120)} ${'x'.repeat(120)}`,
+    senderHandle: 'h'.repeat(50),
+    myName: 'm'.repeat(300),
+    now: Date.UTC(2026, 8, 30, 12, 59),
+    awayUntil: Date.UTC(2026, 8, 30, 23, 59),
+    timeZone: 'Europe/Paris',
+    locale: 'fr',
+  });
+
+  it('each variable is cut to its maximum, never in the middle of a character', () => {
+    for (const name of TEMPLATE_VARIABLES) {
+      expect(longest[name].length, name).toBeLessThanOrEqual(VARIABLE_MAX_LENGTH[name]);
+    }
+    expect(longest.name).toBe('Ž'.repeat(VARIABLE_MAX_LENGTH.name));
+    const emoji = templateVars({
+      senderName: '😀'.repeat(60),
+      senderHandle: 'e',
+      myName: '',
+      now: 0,
+      awayUntil: null,
+      timeZone: 'UTC',
+      locale: 'en',
+    }).name;
+    expect(emoji).toBe('😀'.repeat(VARIABLE_MAX_LENGTH.name / 2));
+  });
+
+  it('a body whose longest rendering could pass 10,000 characters is refused, whatever the branch', () => {
+    expect(validateTemplate('{name}'.repeat(333))).toEqual({ ok: false, code: 'mayBeTooLong', position: 0 });
+    expect(validateTemplate(`{short|${'{name}'.repeat(200)}}`)).toMatchObject({ code: 'mayBeTooLong' });
+    expect(validateTemplate('{name}'.repeat(190))).toEqual({ ok: true });
+    expect(worstCaseLength('Hi {first_name}{a|bcd}')).toBe(3 + VARIABLE_MAX_LENGTH.first_name + 3);
+  });
+
+  it('the label is cut too, so an accepted body with its label stays within X’s limit', () => {
+    const body = '{my_name}'.repeat(48) + 'x'.repeat(10_000 - 48 * 200 - AUTO_REPLY_ROOM);
+    expect(validateTemplate(body)).toEqual({ ok: true });
+    const text = appendLabel(render(body, longest, createRng(1)), `[${'label '.repeat(40)}]`);
+    expect(text.length).toBeLessThanOrEqual(MAX_REPLY_LENGTH);
   });
 });
 

@@ -24,6 +24,23 @@ describe('text normalisation', () => {
     expect(foldedWords('🙂 …')).toEqual([]);
   });
 
+  it('folds the Arabic spellings people use interchangeably, and drops the tatweel', () => {
+    expect(foldText('إلغاء')).toBe(foldText('الغاء'));
+    expect(foldText('رسالــة')).toBe(foldText('رساله'));
+    expect(foldText('على')).toBe(foldText('علي'));
+    expect(foldedWords('أوقف الرسائل، شكراً')).toEqual(['اوقف', 'الرسايل', 'شكرا']);
+  });
+
+  it('splits Japanese into kanji and kana, keeping katakana words whole', () => {
+    expect(foldedWords('配信停止して')).toEqual(['配', '信', '停', '止', 'し', 'て']);
+    expect(foldedWords('ストップ！ok')).toEqual(['ストッフ', 'ok']);
+    expect(foldedWords('ストップウォッチ')).toHaveLength(1);
+    // Half-width katakana and the long-vowel mark fold to the same word as full-width.
+    expect(foldedWords('ﾒｯｾｰｼﾞ')).toEqual(foldedWords('メッセージ'));
+    expect(containsPhrase(foldedWords('もう送らないでください'), foldedWords('もう送らないで'))).toBe(true);
+    expect(containsPhrase(foldedWords('ノンストップ'), foldedWords('ストップ'))).toBe(false);
+  });
+
   it('keeps only letters and digits', () => {
     expect(foldedLettersOnly('Hi, Zoé! [auto-reply]')).toBe('hizoeautoreply');
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PATTERN_LENGTH, type RuleErrorCode, validateRule } from '../../../src/core/rules.ts';
+import {
+  compileRules,
+  MAX_PATTERN_LENGTH,
+  matchRule,
+  type RuleErrorCode,
+  validateRule,
+} from '../../../src/core/rules.ts';
 import { rule } from './fixtures.ts';
 
 const regex = (pattern: string) => validateRule(rule({ trigger: { kind: 'regex', pattern } }));
@@ -20,33 +26,41 @@ describe('validateRule', () => {
     '\\s*:\\s*',
     '\\d+(\\.\\d+)?',
     '(?<word>urgent)',
-    '(?=.*urgent)',
-  ])('accepts the safe pattern %j', (pattern) => {
+    // Shapes a backtracking engine chokes on: the linear-time engine runs them safely.
+    '(a+)+$',
+    '(.*)*',
+    '(\\w|\\d)*',
+    '\\d+\\.?\\d*',
+    'a.*b.*c.*d',
+    '\\w{1,150}',
+    '\\p{Script=Greek}+|\\p{Letter}|\\p{Emoji}',
+  ])('accepts %j', (pattern) => {
     expect(regex(pattern)).toEqual({ ok: true });
   });
 
   it.each([
-    ['(a+)+', 'nestedQuantifier', 4],
-    ['(.*)*', 'nestedQuantifier', 4],
-    ['(a?)*', 'nestedQuantifier', 4],
-    ['(\\w+\\s?)+$', 'nestedQuantifier', 8],
-    ['x(?:a*b)*', 'nestedQuantifier', 8],
-    ['(a|a)*', 'overlappingAlternation', 1],
-    ['(a|ab)+', 'overlappingAlternation', 1],
-    ['(\\w|\\d)*', 'overlappingAlternation', 1],
-    ['(?:é|É)+', 'overlappingAlternation', 3],
-    ['(a|)*', 'nestedQuantifier', 4],
-    ['((x|xy)z)+', 'overlappingAlternation', 2],
-    ['\\d+\\.?\\d*', 'overlappingQuantifiers', 8],
-    ['\\w+\\s*\\w+', 'overlappingQuantifiers', 8],
-    ['.*.*=', 'overlappingQuantifiers', 3],
-    ['.*foo.*bar$', 'overlappingQuantifiers', 6],
-    ['a.*b.*c.*d', 'overlappingQuantifiers', 5],
-    ['foo.*bar.*baz', 'overlappingQuantifiers', 9],
+    ['(?=\\w+\\w+\\w+!)', 'lookaround', 0],
+    ['(?=.*urgent)', 'lookaround', 0],
+    ['x(?!y)', 'lookaround', 1],
+    ['(?<=a)b', 'lookaround', 0],
+    ['(?<!a)b', 'lookaround', 0],
     ['(a)\\1', 'backreference', 3],
     ['(?<n>a)\\k<n>', 'backreference', 7],
+    ['\\p{Script=Latn}', 'patternUnsupported', 0],
+    ['a\\p{scx=Latn}', 'patternUnsupported', 1],
   ] as const)('refuses %j as %s at %i', (pattern, code, position) => {
     expect(regex(pattern)).toEqual({ ok: false, code, position });
+  });
+
+  it('refuses patterns too large to run quickly on every message (issue 11)', () => {
+    for (const pattern of [
+      '\\w{1,300}\\w{1,300}\\w{1,300}!',
+      'a{1001}',
+      '(?:\\w{1,500}){1,500}',
+      '.{1000}'.repeat(50),
+    ]) {
+      expect(regex(pattern), pattern).toEqual({ ok: false, code: 'patternTooComplex' });
+    }
   });
 
   it('refuses a pattern that does not compile, is empty or too long', () => {
@@ -78,26 +92,12 @@ describe('validateRule', () => {
     expect(codes).toEqual(['templateMissing', 'priorityInvalid']);
   });
 
-  it('every accepted pattern runs fast on hostile 2,000-character inputs', () => {
-    const accepted = [
-      '(?:a|b)+$',
-      'foo.*bar$',
-      '\\d+(\\.\\d+)?x',
-      '[a-z]+@[a-z]+\\.com',
-      '(a{2})+$',
-      '\\s*:\\s*$',
-      '\\w+@\\w+x',
-      '[a-z]+ [a-z]+ [a-z]+!',
-    ];
-    const inputs = ['a', 'ab', '1', ' ', 'foo', 'a@', 'ab ', 'foobar'].map((s) =>
-      s.repeat(2_000).slice(0, 2_000),
-    );
-    for (const pattern of accepted) {
-      expect(regex(pattern).ok).toBe(true);
-      const re = new RegExp(pattern, 'iu');
-      const start = performance.now();
-      for (const text of inputs) re.test(`${text}!`);
-      expect(performance.now() - start).toBeLessThan(200);
-    }
+  it('the freezing lookahead of issue 11 is refused and cannot stall a decision', () => {
+    const hostile = rule({ trigger: { kind: 'regex', pattern: '(?=\\w+\\w+\\w+!)' } });
+    const compiled = compileRules([hostile]);
+    const started = performance.now();
+    matchRule(compiled, { text: 'a'.repeat(400), firstContact: false, eligible: () => true });
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(compiled.errors.get(hostile.id)).toMatchObject({ code: 'lookaround' });
   });
 });

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cachedAutoReplyLabels, readAutoReplyLabels } from '../../../src/background/auto-reply-labels.ts';
 import { decideAndAct } from '../../../src/background/pipeline.ts';
+import { starterTemplatesOf } from '../../../src/core/defaults.ts';
+import { LOCALE_CODES } from '../../../src/core/locales.ts';
 import { updateSettings } from '../../../src/storage/settings.ts';
+import { putTemplate } from '../../../src/storage/templates.ts';
 import { freshDb } from '../storage/fresh-db.ts';
 import { arrive, Clock, dm, ENV, pipelineDeps, setUp } from './support.ts';
 
@@ -14,8 +17,10 @@ const bundled = (path: string) => readFile(join(publicDir, path), 'utf8');
 afterEach(() => vi.restoreAllMocks());
 
 describe('reading the labels of every template language', () => {
-  it('takes autoReplyLabel from each bundled messages file', async () => {
-    expect(await readAutoReplyLabels(bundled)).toEqual({ en: '[auto-reply]', fr: '[réponse automatique]' });
+  it('takes autoReplyLabel from the bundled messages file of every language', async () => {
+    const labels = await readAutoReplyLabels(bundled);
+    expect(Object.keys(labels).sort()).toEqual([...LOCALE_CODES].sort());
+    expect(labels).toMatchObject({ en: '[auto-reply]', fr: '[réponse automatique]' });
   });
 
   it('leaves out a language whose file is missing or has no label', async () => {
@@ -37,7 +42,7 @@ describe('reading the labels of every template language', () => {
     const labels = cachedAutoReplyLabels(read);
     expect(await labels()).toEqual({});
     failing = false;
-    expect(await labels()).toEqual({ en: '[auto-reply]', fr: '[réponse automatique]' });
+    expect(await labels()).toMatchObject({ en: '[auto-reply]', fr: '[réponse automatique]' });
     const calls = read.mock.calls.length;
     await labels();
     await labels();
@@ -51,6 +56,8 @@ describe('pipeline: the reply carries its template’s label', () => {
     const clock = new Clock();
     await setUp(db, clock);
     await updateSettings(db, ENV, (s) => ({ ...s, addAutoReplyLabel: true }));
+    // A profile seeded in French has it; this one was seeded in English.
+    expect((await putTemplate(db, starterTemplatesOf('fr')[0]!)).ok).toBe(true);
     await db.rules.toCollection().modify({ templateId: 'away-fr' });
     const deps = pipelineDeps(db, clock, { autoReplyLabels: cachedAutoReplyLabels(bundled) });
 

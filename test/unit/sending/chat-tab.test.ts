@@ -73,6 +73,13 @@ describe('the chat tab kept for auto mode', () => {
     expect(created).toHaveLength(1);
   });
 
+  it('two callers following the same switch-on at once (the settings watch and a job pass) open one tab', async () => {
+    const { api, created } = browserTabs([]);
+    const keeper = new ChatTabKeeper(api, memoryArea());
+    await Promise.all([keeper.follow(true), keeper.follow(true), keeper.follow(true)]);
+    expect(created).toHaveLength(1);
+  });
+
   it('reuses a pinned chat tab the user already has', async () => {
     const { api, created } = browserTabs([
       { id: 7, url: 'https://x.com/i/chat/1-2', pinned: true, active: false },

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type DispatchDeps, dispatchDue } from '../../../src/background/dispatcher.ts';
-import { JOB_ALARM, JobClock, nextWakeAt } from '../../../src/background/job-clock.ts';
-import { takeLease } from '../../../src/background/job-lease.ts';
-import { LEASE_MS, PREP_MS, WAIT_FOR_TAB_MS } from '../../../src/background/send-config.ts';
+import { JOB_ALARM, JobClock, jobPass, nextWakeAt } from '../../../src/background/job-clock.ts';
+import { PREP_MS, WAIT_FOR_TAB_MS } from '../../../src/background/send-config.ts';
+import { LEASE_MS } from '../../../src/core/job-lifecycle.ts';
 import type { AwayDb } from '../../../src/storage/db.ts';
+import { takeLease } from '../../../src/storage/jobs.ts';
 import { freshDb } from '../storage/fresh-db.ts';
 import { Clock, ENV, scheduled, setUp } from './support.ts';
 
@@ -18,7 +19,7 @@ class FakeAlarms {
   }
 }
 
-function worker(db: AwayDb, clock: Clock, alarms: FakeAlarms, sent: string[]) {
+function worker(db: AwayDb, clock: Clock, alarms: FakeAlarms, sent: string[], passMs = 0) {
   const timers: { at: number; callback: () => void }[] = [];
   const dispatch: DispatchDeps = {
     db,
@@ -35,10 +36,17 @@ function worker(db: AwayDb, clock: Clock, alarms: FakeAlarms, sent: string[]) {
     },
   };
   const jobClock = new JobClock({
-    pass: async () => {
-      await dispatchDue(dispatch);
-      return nextWakeAt(db, [], clock.now());
-    },
+    pass: () =>
+      jobPass({
+        db,
+        now: clock.now,
+        work: async () => {
+          await dispatchDue(dispatch);
+          // The pass takes time (database reads, messages to tabs): the clock moves on meanwhile.
+          clock.advance(passMs);
+        },
+        retries: async () => [],
+      }),
     alarms,
     setTimer: (callback, ms) => {
       const timer = { at: clock.now() + ms, callback };
@@ -93,6 +101,24 @@ describe('when the worker wakes', () => {
     expect(alarms.alarms.get(JOB_ALARM)).toBe(clock.now() + LEASE_MS);
     await second.jobClock.wake();
     await first.jobClock.wake();
+    expect(sent).toEqual([job.id]);
+  });
+
+  it('a job that becomes ready while a pass runs is handed out right after it, not a wait-for-tab later', async () => {
+    const db = freshDb();
+    const clock = new Clock();
+    await setUp(db, clock);
+    const sent: string[] = [];
+    const w = worker(db, clock, new FakeAlarms(), sent, 20);
+    const job = await scheduled(db, clock);
+    // The pass begins 5 ms before the job is to be handed out, and ends 15 ms after.
+    clock.t = job.dueAt - PREP_MS - 5;
+    await w.jobClock.wake();
+    expect(sent).toEqual([]);
+    // At once: its time came during the pass, which did not look at it.
+    expect(w.timers.map((t) => t.at)).toEqual([clock.now()]);
+    await w.timers[0]!.callback();
+    await w.jobClock.wake();
     expect(sent).toEqual([job.id]);
   });
 

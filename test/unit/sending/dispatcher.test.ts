@@ -102,6 +102,17 @@ describe('dispatch', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('a first attempt handed out late (the worker woke late) keeps the plan’s moment: the tab catches up', async () => {
+    const db = freshDb();
+    const clock = new Clock();
+    await setUp(db, clock);
+    const job = await scheduled(db, clock);
+    clock.t = job.dueAt + 300;
+    const { d, calls } = deps(db, clock);
+    await dispatchDue(d);
+    expect(calls[0]?.job.typingStartAt).toBe(job.dueAt);
+  });
+
   it('two passes racing (alarm and timer, or two workers) send the job to one tab once', async () => {
     const [a, b] = connections(2);
     const clock = new Clock();

@@ -66,22 +66,4 @@ describe('job runner in the page', () => {
     expect(pauses).toBe(1);
     expect(finished).toEqual([{ jobId: 'j1', outcome: 'stopped' }]);
   });
-
-  it('abort from the worker stops the job at its next pause; another job id is not affected', async () => {
-    let pauses = 0;
-    const { runner, finished, done } = setUp('https://x.com/i/chat/1-2', {
-      pause: async () => {
-        pauses++;
-        if (pauses === 3) {
-          expect(runner.abort('other')).toEqual({ stopped: false });
-          expect(runner.abort('j1')).toEqual({ stopped: true });
-        }
-        return { go: true };
-      },
-    });
-    runner.run(job);
-    await done;
-    expect(pauses).toBe(3);
-    expect(finished).toEqual([{ jobId: 'j1', outcome: 'stopped' }]);
-  });
 });

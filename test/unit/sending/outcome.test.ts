@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { takeLease } from '../../../src/background/job-lease.ts';
-import {
-  cancelActiveJobs,
-  expireJobs,
-  markStarted,
-  recordFinished,
-} from '../../../src/background/job-outcome.ts';
 import {
   EXPIRE_MS,
   MAX_SEND_ATTEMPTS,
   POSTPONE_MS,
   RETRY_BACKOFF_MS,
-} from '../../../src/background/send-config.ts';
+} from '../../../src/core/job-lifecycle.ts';
 import { getContact } from '../../../src/storage/contacts.ts';
-import { getLedgerEntry } from '../../../src/storage/ledger.ts';
+import { cancelJob, expireJobs, markStarted, recordFinished, takeLease } from '../../../src/storage/jobs.ts';
+import { changeSettings } from '../../../src/storage/settings.ts';
 import { getThread } from '../../../src/storage/threads.ts';
 import { freshDb } from '../storage/fresh-db.ts';
-import { Clock, scheduled, setUp } from './support.ts';
+import { Clock, ENV, scheduled, setUp } from './support.ts';
 
 async function leased(tab = 5) {
   const db = freshDb();
@@ -43,7 +37,7 @@ describe('job outcomes', () => {
       true,
     );
     expect(await db.jobs.get(job.id)).toMatchObject({ state: 'sent', sentAt: clock.now(), leaseTabId: null });
-    expect(await getLedgerEntry(db, job.threadId, job.messageId)).toMatchObject({ state: 'sent' });
+    expect(await db.ledger.get([job.threadId, job.messageId])).toMatchObject({ state: 'sent' });
     expect((await getThread(db, job.threadId))?.lastAutoReplyAt).toBe(clock.now());
     expect((await getContact(db, 'alice'))?.lastRepliedAt).toBe(clock.now());
     expect((await db.activity.toArray()).map((e) => e.kind)).toEqual(['scheduled', 'sent']);
@@ -75,7 +69,7 @@ describe('job outcomes', () => {
 
   it('a sent report counts even from a tab that lost the lease, and even after a cancel: it is a fact', async () => {
     const { db, clock, job } = await leased();
-    await cancelActiveJobs(db, clock.now());
+    await cancelJob(db, job.id, clock.now());
     expect(await recordFinished(db, { jobId: job.id, outcome: 'sent', rowId: 'r1' }, 9, clock.now())).toBe(
       true,
     );
@@ -117,7 +111,7 @@ describe('job outcomes', () => {
         expect(stored).toMatchObject({ state: 'failed', attempts: MAX_SEND_ATTEMPTS, error: 'sendFailed' });
       }
     }
-    expect(await getLedgerEntry(db, job.threadId, job.messageId)).toMatchObject({ state: 'failed' });
+    expect(await db.ledger.get([job.threadId, job.messageId])).toMatchObject({ state: 'failed' });
     expect((await db.activity.toArray()).filter((e) => e.kind === 'failed')).toMatchObject([
       { reason: 'sendFailed' },
     ]);
@@ -147,7 +141,7 @@ describe('job outcomes', () => {
     const expired = await expireJobs(db, clock.now());
     expect(expired.map((j) => j.id)).toEqual([other.id]);
     expect((await db.jobs.get(other.id))?.state).toBe('expired');
-    expect(await getLedgerEntry(db, other.threadId, other.messageId)).toMatchObject({ state: 'failed' });
+    expect(await db.ledger.get([other.threadId, other.messageId])).toMatchObject({ state: 'failed' });
     expect((await db.activity.toArray()).filter((e) => e.kind === 'failed')).toMatchObject([
       { reason: 'expired', contactHandle: 'bob' },
     ]);
@@ -168,7 +162,13 @@ describe('job outcomes', () => {
     const { db, clock, job } = await leased();
     await markStarted(db, job.id, 5, [], clock.now());
     const other = await scheduled(db, clock, 'bob');
-    const cancelled = await cancelActiveJobs(db, clock.now());
+    await changeSettings(
+      db,
+      ENV,
+      (s) => ({ ...s, schedule: { ...s.schedule, awayEnabled: false } }),
+      clock.now(),
+    );
+    const cancelled = await db.jobs.where('state').equals('cancelled').toArray();
     expect(cancelled.map((j) => j.id).sort()).toEqual([job.id, other.id].sort());
     expect((await db.jobs.toArray()).map((j) => j.state)).toEqual(['cancelled', 'cancelled']);
     expect((await db.activity.toArray()).filter((e) => e.kind === 'cancelled').map((e) => e.reason)).toEqual([

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { RulesCache } from '../../../src/background/decision-state.ts';
 import { decideAndAct, SEND_SLACK_MS, SerialQueue } from '../../../src/background/pipeline.ts';
-import { EXPIRE_MS } from '../../../src/background/send-config.ts';
 import { sendTimeOf } from '../../../src/background/sends.ts';
+import { EXPIRE_MS } from '../../../src/core/job-lifecycle.ts';
 import type { Rule } from '../../../src/core/types.ts';
 import { getContact } from '../../../src/storage/contacts.ts';
-import { getLedgerEntry } from '../../../src/storage/ledger.ts';
+import { recordIncoming } from '../../../src/storage/incoming.ts';
 import { freshDb } from '../storage/fresh-db.ts';
 import { arrive, Clock, dm, pipelineDeps, setUp } from './support.ts';
 
@@ -37,7 +37,7 @@ describe('pipeline: a DM stored as new is decided, acted on and logged', () => {
     expect(delay).toBeGreaterThanOrEqual(2_000);
     expect(delay).toBeLessThanOrEqual(6_000 - SEND_SLACK_MS);
     expect(job!.expiresAt).toBe(job!.dueAt + EXPIRE_MS);
-    expect(await getLedgerEntry(db, message.threadId, message.messageId)).toMatchObject({
+    expect(await db.ledger.get([message.threadId, message.messageId])).toMatchObject({
       jobId: job!.id,
       state: 'reserved',
     });
@@ -141,6 +141,19 @@ describe('pipeline: a DM stored as new is decided, acted on and logged', () => {
     clock.t = (await deps.retries.list())[0]!.retryAt;
     expect(await decideAndAct(deps, held, { retry: true })).toMatchObject({ kind: 'reply', mode: 'auto' });
     expect(await db.jobs.count()).toBe(2);
+  });
+
+  it('one message seen in the inbox, then as a thread row long after: one reply, even with no cooldown', async () => {
+    const db = freshDb();
+    const clock = new Clock();
+    await setUp(db, clock, { cooldownMs: 0 });
+    const deps = pipelineDeps(db, clock);
+    const row = dm(clock, 'hana', { text: 'Is the flat still available next month?' });
+    const preview = { ...row, messageId: 'inbox:1a2b', source: 'inbox' as const };
+    await decideAndAct(deps, await arrive(db, preview));
+    clock.advance(45 * 60_000);
+    expect(await recordIncoming(db, { ...row, detectedAt: clock.now() })).toBe(false);
+    expect(await db.jobs.count()).toBe(1);
   });
 
   it('a message already owned by a job never gets a second one', async () => {

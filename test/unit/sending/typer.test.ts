@@ -113,6 +113,31 @@ describe('typer: the way there', () => {
     expect(fakeX.composerState()).toBe('');
   });
 
+  it('typing that starts late (the thread was slow to open, the worker woke late) catches up: sent on the planned moment', async () => {
+    const fakeX = await page('/i/chat');
+    const plan = job({ keyDelaysMs: splitChunks(TEXT).map(() => 120), typingStartAt: Date.now() - 400 });
+    await runTyper(plan, harness().deps);
+    const total = plan.keyDelaysMs.reduce((a, b) => a + b, 0);
+    expect(fakeX.sent()[0]!.at).toBe(plan.typingStartAt + total);
+  });
+
+  it('catches up by typing at most 2.5 times faster than planned: later than that, it sends as soon as it can', async () => {
+    const fakeX = await page(`/i/chat/${ALICE_THREAD}`);
+    const plan = job({
+      keyDelaysMs: [
+        100,
+        ...splitChunks(TEXT)
+          .slice(1)
+          .map(() => 0),
+      ],
+      typingStartAt: Date.now() - 60_000,
+    });
+    const begun = Date.now();
+    await runTyper(plan, harness().deps);
+    expect(fakeX.sent()[0]!.at - begun).toBeGreaterThanOrEqual(40);
+    expect(fakeX.sent()[0]!.at - begun).toBeLessThan(200);
+  });
+
   it('keeps line breaks without pressing Enter (which would send each line)', async () => {
     const fakeX = await page(`/i/chat/${ALICE_THREAD}`);
     const text = 'First line\nsecond line\n\nlast line';

@@ -88,6 +88,20 @@ describe('a DM stored but never decided (the worker stopped in between)', () => 
     expect(await db.undecided.count()).toBe(0);
   });
 
+  it('a "stop" is kept however late: its sender is silenced, and the log says so', async () => {
+    const db = freshDb();
+    const clock = new Clock();
+    await setUp(db, clock);
+    const stop = await arrive(db, dm(clock, 'carol', { text: 'stop please' }));
+    clock.advance(UNDECIDED_FRESH_MS + 60_000);
+    await wake(pipelineDeps(db, clock)).run;
+    expect((await db.contacts.get('carol'))?.silencedAt).toBe(clock.now());
+    expect(await db.activity.toArray()).toMatchObject([
+      { kind: 'skipped', reason: 'stopWord', messageId: stop.messageId },
+    ]);
+    expect(await db.jobs.count()).toBe(0);
+  });
+
   it('a wake racing the DM’s own decision: decided once', async () => {
     const db = freshDb();
     const clock = new Clock();

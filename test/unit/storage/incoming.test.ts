@@ -97,9 +97,46 @@ describe('recordIncoming: inbox preview and thread row are one message', () => {
     expect(await recordIncoming(db, dm())).toBe(false);
   });
 
-  it('is a different message outside the window', async () => {
+  it('a thread row seen long after its preview is still that message (one message, however late)', async () => {
     await recordIncoming(db, preview);
-    expect(await recordIncoming(db, dm({ detectedAt: T0 + PREVIEW_WINDOW_MS + 1 }))).toBe(true);
+    expect(await recordIncoming(db, dm({ detectedAt: T0 + PREVIEW_WINDOW_MS + 1 }))).toBe(false);
+    expect(await recordIncoming(db, dm({ messageId: 'm-3h', detectedAt: T0 + 3 * 3_600_000 }))).toBe(true);
+    expect((await db.incoming.get(['100-200', dm().messageId]))?.supersedes).toBe('inbox:abc');
+  });
+
+  it('late, a short preview only matches the same text; a long one matches what it starts', async () => {
+    const late = T0 + 2 * 3_600_000;
+    await recordIncoming(db, { ...preview, messageId: 'inbox:ok', text: 'ok' });
+    expect(
+      await recordIncoming(db, dm({ messageId: 'm1', text: 'ok, and one more thing', detectedAt: late })),
+    ).toBe(true);
+    expect(await recordIncoming(db, dm({ messageId: 'm2', text: 'ok', detectedAt: late + 1 }))).toBe(false);
+  });
+
+  it('late, a different text is a different message', async () => {
+    await recordIncoming(db, preview);
+    expect(await recordIncoming(db, dm({ text: 'Something else', detectedAt: T0 + 3_600_000 }))).toBe(true);
+  });
+
+  it('several messages seen first in the inbox, their rows much later: each one is one message', async () => {
+    const late = T0 + 3_600_000;
+    await recordIncoming(db, { ...preview, messageId: 'inbox:1', text: 'First question, about the flat' });
+    await recordIncoming(db, {
+      ...preview,
+      messageId: 'inbox:2',
+      text: 'Second question, about the car',
+      detectedAt: T0 + 1_000,
+    });
+    const first = dm({ messageId: 'r1', text: 'First question, about the flat', detectedAt: late });
+    const second = dm({ messageId: 'r2', text: 'Second question, about the car', detectedAt: late + 5 });
+    expect(await recordIncoming(db, first)).toBe(false);
+    expect(await recordIncoming(db, second)).toBe(false);
+  });
+
+  it('a preview seen again with a new id (another tab, another time label), then its row: one message', async () => {
+    await recordIncoming(db, preview);
+    await recordIncoming(db, { ...preview, messageId: 'inbox:other-tab', detectedAt: T0 + 60_000 });
+    expect(await recordIncoming(db, dm({ detectedAt: T0 + 120_000 }))).toBe(false);
   });
 
   it('matches at exactly the window edge', async () => {

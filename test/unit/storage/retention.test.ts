@@ -3,7 +3,6 @@ import type { SendJob } from '../../../src/core/types.ts';
 import type { AwayDb } from '../../../src/storage/db.ts';
 import { recordIncoming } from '../../../src/storage/incoming.ts';
 import { scheduleJob } from '../../../src/storage/jobs.ts';
-import { reserve, settle } from '../../../src/storage/ledger.ts';
 import { pruneOldRows, RETENTION_MS } from '../../../src/storage/retention.ts';
 import { dm, freshDb } from './fresh-db.ts';
 
@@ -51,12 +50,21 @@ describe('pruneOldRows: 90 days of detected DMs and their records', () => {
   });
 
   it('deletes old ledger entries but never one that guards a pending or typing job', async () => {
-    await reserve(db, '1-2', 'settled', 'job-settled', OLD);
-    await settle(db, '1-2', 'settled', 'job-settled', 'sent', OLD);
-    await reserve(db, '1-2', 'recent', 'job-recent', RECENT);
+    const entry = { threadId: '1-2', state: 'reserved' as const };
+    await db.ledger.bulkAdd([
+      {
+        ...entry,
+        messageId: 'settled',
+        jobId: 'job-settled',
+        state: 'sent',
+        reservedAt: OLD,
+        updatedAt: OLD,
+      },
+      { ...entry, messageId: 'recent', jobId: 'job-recent', reservedAt: RECENT, updatedAt: RECENT },
+    ]);
     for (const state of ['pending', 'typing'] as const) {
       const waiting = job(`job-${state}`, OLD, { state, createdAt: OLD });
-      expect(await scheduleJob(db, waiting)).toEqual({ reserved: true });
+      expect(await scheduleJob(db, { job: waiting, entry: null, ledger: null })).toEqual({ reserved: true });
       await db.incoming.add(
         dm({ threadId: waiting.threadId, messageId: waiting.messageId, detectedAt: OLD }),
       );
@@ -72,10 +80,12 @@ describe('pruneOldRows: 90 days of detected DMs and their records', () => {
     const kept = (await db.ledger.toArray()).map((entry) => entry.jobId).sort();
     expect(kept).toEqual(['job-pending', 'job-recent', 'job-typing']);
     // Exactly once still holds for the waiting jobs: their messages cannot be reserved again.
-    const again = await scheduleJob(
-      db,
-      job('job-twin', NOW, { threadId: 'job-pending-1', messageId: 'm-job-pending', state: 'pending' }),
-    );
+    const twin = job('job-twin', NOW, {
+      threadId: 'job-pending-1',
+      messageId: 'm-job-pending',
+      state: 'pending',
+    });
+    const again = await scheduleJob(db, { job: twin, entry: null, ledger: null });
     expect(again.reserved).toBe(false);
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATES, defaultRulesFor } from '../../../src/core/defaults.ts';
+import { defaultRulesFor, starterTemplatesFor } from '../../../src/core/defaults.ts';
 import type { AwayDb } from '../../../src/storage/db.ts';
 import { listRules } from '../../../src/storage/rules.ts';
 import { ensureSeeded } from '../../../src/storage/seed.ts';
@@ -20,10 +20,10 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 describe('ensureSeeded', () => {
-  it('seeds settings in the browser zone, the default templates in order and the rule for the locale', async () => {
+  it('seeds settings in the browser zone, the starter templates in order and the rule for the locale', async () => {
     expect(await ensureSeeded(db, { locale: 'fr', timeZone: 'Europe/Paris' })).toBe(true);
     expect((await getSettings(db, { timeZone: 'UTC' })).schedule.timeZone).toBe('Europe/Paris');
-    expect(await listTemplates(db)).toEqual(DEFAULT_TEMPLATES);
+    expect(await listTemplates(db)).toEqual(starterTemplatesFor('fr'));
     expect(await listRules(db)).toEqual(defaultRulesFor('fr'));
   });
 

@@ -142,7 +142,7 @@ describe('updateSettings', () => {
   });
 
   it('returns the problem and changes nothing when the result is invalid', async () => {
-    const outcome = await updateSettings(db, env, (s) => ({ ...s, uiLocale: 'de' as 'en' }));
+    const outcome = await updateSettings(db, env, (s) => ({ ...s, uiLocale: 'xx' as 'en' }));
     expect(outcome).toEqual({ ok: false, problem: { code: 'invalidValue', path: '/uiLocale' } });
     expect(await db.settings.count()).toBe(0);
   });

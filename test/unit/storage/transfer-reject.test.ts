@@ -248,12 +248,20 @@ const cases: [string, () => string, ProblemCode, string][] = [
     '/rules/1/trigger/pattern',
   ],
   [
-    'a catastrophic regex',
+    'a regex that can freeze a backtracking engine (issue 11)',
     edit((d) => {
-      d.rules[1].trigger.pattern = '(x+x+)+y';
+      d.rules[1].trigger.pattern = '(?=\\w+\\w+\\w+!)';
     }),
     'invalidRule',
     '/rules/1/trigger/pattern',
+  ],
+  [
+    'a template whose replies could pass X’s limit (issue 11)',
+    edit((d) => {
+      d.templates[0].body = '{name}'.repeat(333);
+    }),
+    'invalidTemplate',
+    '/templates/0/body',
   ],
   [
     'a template that does not parse',
@@ -306,12 +314,17 @@ describe('importAll refuses broken and hostile files, naming the first problem, 
     });
   });
 
-  it('names the regex problem position from core', () => {
-    const outcome = parseExport(
-      edit((d) => {
-        d.rules[1].trigger.pattern = '(x+x+)+y';
-      })(),
-    );
-    expect(outcome.ok ? '' : outcome.problem.detail).toMatch(/^[a-zA-Z]+@\d+$/);
+  it('names the regex problem and its position from core', () => {
+    for (const [pattern, detail] of [
+      ['(?=\\w+\\w+\\w+!)', 'lookaround@0'],
+      ['\\w{1,300}\\w{1,300}\\w{1,300}!', 'patternTooComplex'],
+    ]) {
+      const outcome = parseExport(
+        edit((d) => {
+          d.rules[1].trigger.pattern = pattern;
+        })(),
+      );
+      expect(outcome.ok ? '' : outcome.problem.detail).toBe(detail);
+    }
   });
 });

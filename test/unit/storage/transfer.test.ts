@@ -102,7 +102,7 @@ describe('export → import → export', () => {
     const first = await exported();
     expect(await importAll(db, first, env)).toEqual({
       ok: true,
-      value: { rules: 3, templates: 9, contacts: 2 },
+      value: { rules: 3, templates: 5, contacts: 2 },
     });
     expect(await exported()).toBe(first);
   });

@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import {
   formatDateTime,
   formatEntry,
+  type Lang,
   lang,
   loadLocale,
   resolveLang,
@@ -37,11 +38,21 @@ describe('formatEntry', () => {
 });
 
 describe('resolveLang', () => {
-  it('follows the browser for auto, and only French or English', () => {
+  it('follows the browser for auto, to the closest language shipped, else English', () => {
     expect(resolveLang('auto', 'fr-CA')).toBe('fr');
-    expect(resolveLang('auto', 'de-DE')).toBe('en');
+    expect(resolveLang('auto', 'de-DE')).toBe('de');
+    expect(resolveLang('auto', 'es-MX')).toBe('es');
+    expect(resolveLang('auto', 'es-419')).toBe('es');
+    expect(resolveLang('auto', 'pt-BR')).toBe('pt_BR');
+    expect(resolveLang('auto', 'pt')).toBe('pt_BR');
+    expect(resolveLang('auto', 'pt-PT')).toBe('pt_BR');
+    expect(resolveLang('auto', 'ja')).toBe('ja');
+    expect(resolveLang('auto', 'ar-EG')).toBe('ar');
+    expect(resolveLang('auto', 'zh-CN')).toBe('en');
+    expect(resolveLang('auto', '')).toBe('en');
     expect(resolveLang('fr', 'en-US')).toBe('fr');
     expect(resolveLang('en', 'fr-FR')).toBe('en');
+    expect(resolveLang('pt_BR', 'ja')).toBe('pt_BR');
   });
 });
 
@@ -59,12 +70,23 @@ describe('t and loadLocale', () => {
 
   it('loads the chosen language, whatever the browser speaks', async () => {
     mock.i18n.getUILanguage.mockReturnValue('en-US');
-    const load = vi.fn(async (which: 'en' | 'fr') => ({ greet: { message: `${which}: $1` } }));
+    const load = vi.fn(async (which: Lang) => ({ greet: { message: `${which}: $1` } }));
     expect(await loadLocale('fr', load)).toBe('fr');
     expect(load).toHaveBeenCalledWith('fr');
     expect(lang.value).toBe('fr');
     expect(t('greet', 'x')).toBe('fr: x');
     expect(document.documentElement.lang).toBe('fr');
+    expect(document.documentElement.dir).toBe('ltr');
+  });
+
+  it('sets the BCP 47 tag and the direction of the language on the page', async () => {
+    const load = async (which: Lang) => ({ greet: { message: `${which}: $1` } });
+    await loadLocale('ar', load);
+    expect(document.documentElement.lang).toBe('ar');
+    expect(document.documentElement.dir).toBe('rtl');
+    await loadLocale('pt_BR', load);
+    expect(document.documentElement.lang).toBe('pt-BR');
+    expect(document.documentElement.dir).toBe('ltr');
   });
 
   it('falls back to the browser texts when the bundle cannot be read', async () => {
@@ -100,6 +122,15 @@ describe('switchToBrowserTexts', () => {
     expect(t('awayMode')).toBe('Away mode');
   });
 
+  it('refuses when browser.i18n would answer in another language than auto picks', () => {
+    // Both browsers serve pt_BR only for pt-BR: a Portuguese (Portugal) browser gets English from them.
+    mock.i18n.getUILanguage.mockReturnValue('pt-PT');
+    expect(switchToBrowserTexts('auto')).toBe(false);
+    mock.i18n.getUILanguage.mockReturnValue('es-MX');
+    expect(switchToBrowserTexts('auto')).toBe(true);
+    expect(lang.value).toBe('es');
+  });
+
   it('refuses, changing nothing, when another language was chosen', () => {
     mock.i18n.getUILanguage.mockReturnValue('en-US');
     expect(switchToBrowserTexts('fr')).toBe(false);
@@ -119,6 +150,16 @@ describe('formatDateTime', () => {
     setBundle('fr', {});
     const french = formatDateTime(at, { timeZone: 'UTC' });
     expect(english).toMatch(/Aug/);
+    expect(english).toMatch(/9:05/);
     expect(french).toMatch(/août/);
+    expect(french).toMatch(/09:05/);
+  });
+
+  it('uses the BCP 47 tag of languages whose code is not one (pt_BR)', () => {
+    const at = Date.UTC(2026, 7, 3, 9, 5);
+    setBundle('pt_BR', {});
+    expect(formatDateTime(at, { timeZone: 'UTC' })).toMatch(/ago\./);
+    setBundle('ja', {});
+    expect(formatDateTime(at, { timeZone: 'UTC' })).toMatch(/8月3日/);
   });
 });

@@ -2,15 +2,23 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import en from '../../../public/_locales/en/messages.json';
-import fr from '../../../public/_locales/fr/messages.json';
 import * as problemWords from '../../../src/ui/problem-words.ts';
 import * as words from '../../../src/ui/words.ts';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 
 const root = join(import.meta.dirname, '../../..');
-type Bundle = Record<string, { message: string; description?: string }>;
-const bundles: Record<string, Bundle> = { en, fr };
+type Entry = { message: string; description?: string; placeholders?: Record<string, { content: string }> };
+type Bundle = Record<string, Entry>;
+const localesDir = join(root, 'public/_locales');
+/** Every messages file shipped, by its folder name. */
+const bundles: Record<string, Bundle> = Object.fromEntries(
+  readdirSync(localesDir).map((code) => [
+    code,
+    JSON.parse(readFileSync(join(localesDir, code, 'messages.json'), 'utf8')) as Bundle,
+  ]),
+);
+const others = Object.entries(bundles).filter(([code]) => code !== 'en');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -19,11 +27,21 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\$([1-9])/g)].map((m) => m[1]).sort();
+/** The substitutions a message takes: `$1`…`$9` and named `$NAME$` placeholders (names ignore case). */
+const substitutions = (text: string) =>
+  [
+    ...[...text.matchAll(/\$([1-9])/g)].map((m) => `$${m[1]}`),
+    ...[...text.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => `$${m[1]!.toLowerCase()}$`),
+  ].sort();
 
-describe('the English and French texts', () => {
-  it('have exactly the same keys', () => {
-    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
+describe('the texts of every language', () => {
+  it('exist in English and French at least', () => {
+    expect(Object.keys(bundles)).toEqual(expect.arrayContaining(['en', 'fr']));
+  });
+
+  it('have exactly the keys of English', () => {
+    for (const [code, bundle] of others)
+      expect(Object.keys(bundle).sort(), code).toEqual(Object.keys(en).sort());
   });
 
   it('use keys the browsers accept and are never empty', () => {
@@ -37,10 +55,19 @@ describe('the English and French texts', () => {
     }
   });
 
-  it('take the same substitutions in both languages', () => {
-    for (const [key, entry] of Object.entries(en as Bundle)) {
-      expect(placeholders((fr as Bundle)[key]?.message ?? ''), key).toEqual(placeholders(entry.message));
+  it('take the same substitutions as English, with the same placeholder blocks', () => {
+    for (const [code, bundle] of others) {
+      for (const [key, entry] of Object.entries(en as Bundle)) {
+        const theirs = bundle[key];
+        expect(substitutions(theirs?.message ?? ''), `${code}:${key}`).toEqual(substitutions(entry.message));
+        expect(theirs?.placeholders, `${code}:${key}`).toEqual(entry.placeholders);
+      }
     }
+  });
+
+  it('sees a changed placeholder (guards the check above)', () => {
+    expect(substitutions('Hi $User$, $1 of $2')).toEqual(['$1', '$2', '$user$']);
+    expect(substitutions('Hi $user$ $2')).not.toEqual(substitutions('Hi $1 $2'));
   });
 
   it('cover every key the code asks for with t("…")', () => {
@@ -76,9 +103,20 @@ describe('the English and French texts', () => {
   });
 
   it('keep the toolbar flash short enough for a badge', () => {
-    for (const bundle of Object.values(bundles)) {
-      expect(bundle.badgeFlashOn!.message.length).toBeLessThanOrEqual(4);
-      expect(bundle.badgeFlashOff!.message.length).toBeLessThanOrEqual(4);
+    for (const [code, bundle] of Object.entries(bundles)) {
+      expect(bundle.badgeFlashOn!.message.length, code).toBeLessThanOrEqual(4);
+      expect(bundle.badgeFlashOff!.message.length, code).toBeLessThanOrEqual(4);
     }
+  });
+
+  it('keep the store description within the 132 characters Chrome allows', () => {
+    for (const [code, bundle] of Object.entries(bundles)) {
+      expect(bundle.extDescription?.message.length, code).toBeLessThanOrEqual(132);
+    }
+  });
+
+  it('keep the product name, in every language', () => {
+    for (const [code, bundle] of Object.entries(bundles))
+      expect(bundle.extName?.message, code).toBe('Away for X');
   });
 });

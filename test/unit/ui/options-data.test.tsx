@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import browser from 'webextension-polyfill';
-import { DEFAULT_SETTINGS, DEFAULT_TEMPLATES, defaultRulesFor } from '../../../src/core/defaults.ts';
+import { DEFAULT_SETTINGS, defaultRulesFor, starterTemplatesFor } from '../../../src/core/defaults.ts';
 import type { ActivityEntry } from '../../../src/core/types.ts';
 import { ActivitySection, activityCsv } from '../../../src/options/activity-section.tsx';
 import { OptionsApp } from '../../../src/options/app.tsx';
@@ -26,7 +26,7 @@ const NOW = Date.UTC(2026, 6, 1, 12);
 async function seeded() {
   const db = freshDb();
   await putSettings(db, structuredClone(DEFAULT_SETTINGS));
-  for (const template of DEFAULT_TEMPLATES) await putTemplate(db, template);
+  for (const template of starterTemplatesFor('fr')) await putTemplate(db, template);
   for (const rule of defaultRulesFor('en')) await putRule(db, rule);
   return db;
 }
@@ -159,7 +159,22 @@ describe('import and export', () => {
     Object.defineProperty(input, 'files', { value: [fileWith(JSON.stringify(doc))], configurable: true });
     fireEvent.change(input);
     expect((await screen.findByRole('alert')).textContent).toMatch(
-      /^Nothing was changed\. A template is not valid\. A \{ is never closed\. \(at character \d+\) \(at \/templates\/0\/body\)$/,
+      /^Nothing was changed\. Template “Absence \(français\)”: A template is not valid\. A \{ is never closed\. \(at character \d+\) \(at \/templates\/0\/body\)$/,
+    );
+  });
+
+  it('names the rule whose pattern the engine refuses (issue 11)', async () => {
+    const db = await seeded();
+    const exported = await exportAll(db, { timeZone: 'UTC', now: NOW });
+    if (!exported.ok) throw new Error('export failed');
+    const doc = JSON.parse(exported.value);
+    doc.rules[0].trigger = { kind: 'regex', pattern: '(?=\\w+\\w+\\w+!)' };
+    render(<TransferSection />);
+    const input = screen.getByLabelText('Import a file') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [fileWith(JSON.stringify(doc))], configurable: true });
+    fireEvent.change(input);
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /^Nothing was changed\. Rule “Away reply”: A rule is not valid\. Lookarounds .*\(at character 1\) \(at \/rules\/0\/trigger\/pattern\)$/,
     );
   });
 
@@ -175,6 +190,7 @@ describe('import and export', () => {
     const input = screen.getByLabelText('Import a file') as HTMLInputElement;
     Object.defineProperty(input, 'files', { value: [fileWith(text)], configurable: true });
     fireEvent.change(input);
+    fireEvent.click(await screen.findByRole('button', { name: 'Apply these changes' }));
     expect(await screen.findByText(/^Imported 1 rules, 8 templates and 0 contacts\.$/)).toBeTruthy();
     expect(await listRules(db)).toHaveLength(1);
     expect(mock.runtime.sendMessage).toHaveBeenCalledWith({ type: 'refreshBadge', payload: {} });

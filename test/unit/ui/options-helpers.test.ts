@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS, DEFAULT_TEMPLATES, defaultRulesFor } from '../../../src/core/defaults.ts';
+import { DEFAULT_SETTINGS, defaultRulesFor, starterTemplatesFor } from '../../../src/core/defaults.ts';
 import { csvCell, toCsv } from '../../../src/options/csv.ts';
 import { dryRun } from '../../../src/options/dry-run.ts';
 import { parseHandles } from '../../../src/options/handles.ts';
@@ -130,7 +130,7 @@ describe('small parsers', () => {
 describe('errors in words', () => {
   it('say where a template or regex error is, counting from 1', () => {
     expect(templateErrorText('unclosedBrace', 4)).toBe('A { is never closed. (at character 5)');
-    expect(ruleErrorText('nestedQuantifier', 0)).toMatch(/^A repeated group .*\(at character 1\)$/);
+    expect(ruleErrorText('lookaround', 0)).toMatch(/^Lookarounds .*\(at character 1\)$/);
     expect(ruleErrorText('keywordBlank', 1)).toBe('A keyword has no letters or digits. (keyword 2)');
     expect(ruleErrorText('patternTooLong', 500)).toBe('The pattern is too long (at most 500 characters).');
   });
@@ -149,7 +149,7 @@ describe('dry run', () => {
   const NOW = Date.UTC(2026, 6, 1, 12);
   async function seeded() {
     const db = freshDb();
-    for (const template of DEFAULT_TEMPLATES) await putTemplate(db, template);
+    for (const template of starterTemplatesFor('fr')) await putTemplate(db, template);
     for (const rule of defaultRulesFor('en')) await putRule(db, rule);
     return db;
   }

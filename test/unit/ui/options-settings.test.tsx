@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import browser from 'webextension-polyfill';
 import { DEFAULT_SETTINGS } from '../../../src/core/defaults.ts';
-import type { Settings } from '../../../src/core/types.ts';
+import { LOCALES } from '../../../src/core/locales.ts';
+import type { SendJob, Settings } from '../../../src/core/types.ts';
 import { AutoSendSection } from '../../../src/options/auto-send-section.tsx';
 import { LimitsSection } from '../../../src/options/limits-section.tsx';
 import { ListsSection } from '../../../src/options/lists-section.tsx';
@@ -81,6 +82,75 @@ describe('allow and deny lists', () => {
       answerRequests: false,
     });
     expect((screen.getByLabelText('Deny list') as HTMLTextAreaElement).value).toBe('@spammer\n@bot_2');
+  });
+
+  it('saving a deny list or an allow list cancels the replies it no longer allows, at once, logged', async () => {
+    const { db, settings } = await withSettings((s) => {
+      s.schedule = { ...s.schedule, awayEnabled: true, awaySince: Date.now() - 60_000 };
+    });
+    const job = (id: string, handle: string, state: SendJob['state']): SendJob => ({
+      id,
+      threadId: `1000-${id.length + 2000}`,
+      messageId: `m-${id}`,
+      contactHandle: handle,
+      text: `reply ${id}`,
+      timing: { readMs: 0, thinkMs: 0, chunks: ['x'], keyDelaysMs: [0], totalMs: 0 },
+      dueAt: Date.now() + 60_000,
+      state,
+      attempts: state === 'typing' ? 1 : 0,
+      createdAt: Date.now(),
+      leaseTabId: state === 'typing' ? 3 : null,
+      leaseUntil: state === 'typing' ? Date.now() + 10_000 : null,
+    });
+    await db.jobs.bulkPut([
+      job('a', 'alice', 'pending'),
+      job('bb', 'bob', 'typing'),
+      job('ccc', 'carol', 'pending'),
+    ]);
+    render(<ListsSection settings={settings} />);
+    fireEvent.input(screen.getByLabelText('Deny list'), { target: { value: '@Alice' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    expect((await db.jobs.get('a'))?.state).toBe('cancelled');
+    expect((await db.jobs.get('bb'))?.state).toBe('typing');
+    fireEvent.input(screen.getByLabelText('Allow list'), { target: { value: 'carol' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(async () => expect((await db.jobs.get('bb'))?.state).toBe('cancelled'));
+    expect((await db.jobs.get('ccc'))?.state).toBe('pending');
+    expect((await db.activity.toArray()).map((e) => [e.kind, e.contactHandle, e.reason])).toEqual([
+      ['cancelled', 'alice', 'denyListed'],
+      ['cancelled', 'bob', 'notAllowListed'],
+    ]);
+  });
+
+  it('silences someone by hand: listed at once, and their reply waiting to go out is cancelled, logged', async () => {
+    const { db, settings } = await withSettings((s) => {
+      s.schedule = { ...s.schedule, awayEnabled: true, awaySince: Date.now() - 60_000 };
+    });
+    await db.jobs.put({
+      id: 'j',
+      threadId: '1000-2001',
+      messageId: 'm-j',
+      contactHandle: 'dave',
+      text: 'Back on Monday',
+      timing: { readMs: 0, thinkMs: 0, chunks: ['x'], keyDelaysMs: [0], totalMs: 0 },
+      dueAt: Date.now() + 60_000,
+      state: 'pending',
+      attempts: 0,
+      createdAt: Date.now(),
+      leaseTabId: null,
+      leaseUntil: null,
+    });
+    render(<ListsSection settings={settings} />);
+    const field = screen.getByLabelText('Silence someone');
+    fireEvent.input(field, { target: { value: 'not a handle!' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Silence' }));
+    expect(await screen.findByText('Not a handle: not a handle!')).toBeTruthy();
+    fireEvent.input(field, { target: { value: '@Dave' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Silence' }));
+    expect(await screen.findByRole('button', { name: 'Answer @dave again' })).toBeTruthy();
+    expect((await db.jobs.get('j'))?.state).toBe('cancelled');
+    expect(await db.activity.toArray()).toMatchObject([{ kind: 'cancelled', reason: 'silenced' }]);
   });
 
   it('refuses entries that are not handles and keeps what was stored', async () => {
@@ -163,6 +233,21 @@ describe('schedule', () => {
     });
   });
 
+  it('moves the way the arrow points when the page reads right to left', async () => {
+    const { settings } = await withSettings();
+    document.documentElement.dir = 'rtl';
+    try {
+      render(<ScheduleSection settings={settings} />);
+      const start = screen.getByRole('button', { name: 'Monday 09:00–10:00' });
+      fireEvent.keyDown(start, { key: 'ArrowLeft' });
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Monday 10:00–11:00' }));
+      fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowRight' });
+      expect(document.activeElement).toBe(start);
+    } finally {
+      document.documentElement.dir = 'ltr';
+    }
+  });
+
   it('refuses holidays that end before they start', async () => {
     const { settings } = await withSettings();
     render(<ScheduleSection settings={settings} />);
@@ -192,5 +277,20 @@ describe('about you and language', () => {
     render(<LanguageSelect settings={settings} />);
     fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'fr' } });
     await waitFor(async () => expect((await stored()).uiLocale).toBe('fr'));
+    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'pt_BR' } });
+    await waitFor(async () => expect((await stored()).uiLocale).toBe('pt_BR'));
+  });
+
+  it('offers the browser’s language and every shipped one, each named in itself', async () => {
+    const { settings } = await withSettings();
+    render(<LanguageSelect settings={settings} />);
+    const options = [...(screen.getByLabelText('Language') as HTMLSelectElement).options];
+    expect(options.map((o) => [o.value, o.textContent, o.lang])).toEqual([
+      ['auto', 'Same as the browser', ''],
+      ...LOCALES.map((l) => [l.code, l.nativeName, l.tag]),
+    ]);
+    expect(options.map((o) => o.textContent)).toEqual(
+      expect.arrayContaining(['Español', '日本語', 'العربية']),
+    );
   });
 });

@@ -75,6 +75,16 @@ describe('template editor', () => {
     expect(screen.getByRole('button', { name: 'Save' }).hasAttribute('disabled')).toBe(true);
   });
 
+  it('refuses a template that could be longer than X allows once filled in (issue 11)', async () => {
+    freshDb();
+    render(<TemplatesSection settings={settings} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'New template' }));
+    fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Names' } });
+    fireEvent.input(screen.getByLabelText('Text'), { target: { value: '{name}'.repeat(333) } });
+    expect(screen.getByText(/could be longer than X’s limit of 10,000 characters/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Save' }).hasAttribute('disabled')).toBe(true);
+  });
+
   it('rolls another variation on demand', async () => {
     freshDb();
     render(<TemplatesSection settings={settings} />);

@@ -1,9 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SendJob } from '../../../src/core/types.ts';
 import type { Outcome } from '../../../src/storage/problems.ts';
-import { cancelledEntry } from '../../../src/ui/cancelled-entry.ts';
 import { EditorForm } from '../../../src/ui/editor-form.tsx';
 import { ErrorAlert } from '../../../src/ui/fields.tsx';
 import { SelectField } from '../../../src/ui/select-field.tsx';
@@ -105,21 +103,5 @@ describe('fields', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     rerender(<ErrorAlert text="Broken" id="e" />);
     expect(screen.getByRole('alert').id).toBe('e');
-  });
-});
-
-describe('the log entry of a cancelled reply', () => {
-  const job = { threadId: '1-2', messageId: 'm', contactHandle: 'alice', text: 'Back Monday' } as SendJob;
-
-  it('quotes the reply, and gives a reason only when the user did not cancel it by hand', () => {
-    expect(cancelledEntry(job, 5)).toStrictEqual({
-      at: 5,
-      kind: 'cancelled',
-      threadId: '1-2',
-      messageId: 'm',
-      contactHandle: 'alice',
-      text: 'Back Monday',
-    });
-    expect(cancelledEntry(job, 5, 'awayOff').reason).toBe('awayOff');
   });
 });

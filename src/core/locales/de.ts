@@ -1,0 +1,55 @@
+/** German, as the product needs it (each field is explained by LocaleInfo in ../locales.ts). */
+export const de = {
+  code: 'de',
+  tag: 'de',
+  englishName: 'German',
+  nativeName: 'Deutsch',
+  dir: 'ltr',
+  hour: '2-digit',
+  // Not "abmelden": "ich muss mich abmelden" is also "I have to log off".
+  stopWords: [
+    'stopp',
+    'abbestellen',
+    'schreib mir nicht mehr',
+    'schreibt mir nicht mehr',
+    'schreiben sie mir nicht mehr',
+    'hör auf mir zu schreiben',
+    'hören sie auf mir zu schreiben',
+    'nicht mehr anschreiben',
+    'keine nachrichten mehr',
+    'lass mich in ruhe',
+    'lassen sie mich in ruhe',
+  ],
+  loopPhrases: [
+    'automatische antwort',
+    'automatische nachricht',
+    'abwesenheitsnotiz',
+    'abwesenheitsnachricht',
+    'nicht im büro',
+    'ich bin abwesend',
+    'ich bin derzeit abwesend',
+    'ich bin zurzeit abwesend',
+    'ich bin derzeit nicht erreichbar',
+    'ich bin zurzeit nicht erreichbar',
+    'ich bin gerade nicht erreichbar',
+  ],
+  urgentWords: ['dringend', 'eilt', 'eilig', 'notfall', 'so schnell wie möglich'],
+  fallback: { person: '', awayUntil: 'bald' },
+  starters: {
+    awayRuleName: 'Abwesenheitsantwort',
+    away: {
+      kind: 'away',
+      name: 'Abwesend (Deutsch)',
+      body: '{Hallo|Hi} {first_name}, danke für deine Nachricht! Ich bin gerade nicht erreichbar und {melde mich|antworte dir}, so schnell ich kann.',
+    },
+    quick: [
+      { kind: 'thanks', name: 'Danke', body: '{Danke|Vielen Dank}, {first_name}!' },
+      { kind: 'later', name: 'Später', body: 'Ich melde mich {später|bald}.' },
+      {
+        kind: 'busy',
+        name: 'Beschäftigt',
+        body: 'Ich kann gerade nicht schreiben, ich melde mich, sobald ich Zeit habe.',
+      },
+    ],
+  },
+} as const;

@@ -1,0 +1,42 @@
+/** English, as the product needs it (each field is explained by LocaleInfo in ../locales.ts). */
+export const en = {
+  code: 'en',
+  tag: 'en',
+  englishName: 'English',
+  nativeName: 'English',
+  dir: 'ltr',
+  hour: 'numeric',
+  stopWords: ['stop', 'unsubscribe'],
+  loopPhrases: [
+    'auto-reply',
+    'autoreply',
+    'auto-response',
+    'automatic reply',
+    'automatic response',
+    'automated reply',
+    'automated response',
+    'automated message',
+    'out of office',
+    'out-of-office',
+    'vacation responder',
+    'i am away',
+    "i'm away",
+    'i am currently away',
+    "i'm currently away",
+  ],
+  urgentWords: ['urgent', 'urgently', 'emergency', 'asap', 'time-sensitive'],
+  fallback: { person: 'there', awayUntil: 'soon' },
+  starters: {
+    awayRuleName: 'Away reply',
+    away: {
+      kind: 'away',
+      name: 'Away (English)',
+      body: "{Hi|Hello|Hey} {first_name}, thanks for your message! I'm away at the moment and will {reply|get back to you} as soon as I can.",
+    },
+    quick: [
+      { kind: 'thanks', name: 'Thanks', body: '{Thanks|Thank you} {first_name}!' },
+      { kind: 'later', name: 'Later', body: "I'll get back to you {later today|soon}." },
+      { kind: 'busy', name: 'Busy', body: "Can't talk right now, I'll write back when I'm free." },
+    ],
+  },
+} as const;
