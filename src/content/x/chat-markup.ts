@@ -1,4 +1,5 @@
 import { findChatRoot } from './chat-root.ts';
+import { primaryColumnId, testIdAttribute } from './selectors.ts';
 
 /**
  * The chat's markup as this page shows it, open shadow roots included as `<template data-afx-shadow-root>`
@@ -24,7 +25,10 @@ function withShadows(element: Element): string {
 
 /** A document with the markup back in place: each `<template data-afx-shadow-root>` an open shadow root. */
 export function documentOf(markup: string, make: (html: string) => Document): Document {
-  const doc = make(`<!doctype html><body><div data-testid="primaryColumn">${markup}</div></body>`);
+  // In X's column, as on the page: the light variant's chat root is found by it.
+  const doc = make(
+    `<!doctype html><body><div ${testIdAttribute}="${primaryColumnId}">${markup}</div></body>`,
+  );
   restoreShadows(doc);
   return doc;
 }

@@ -22,6 +22,7 @@ export const embedHost = '[data-testid="xchatEmbedRoute"]';
 export const embedHost_ = ALL;
 
 /** The column X mounts the chat into (in the document); the light variant's chat root. */
+export const primaryColumnId = 'primaryColumn';
 export const primaryColumn = '[data-testid="primaryColumn"]';
 export const primaryColumn_ = ALL;
 
