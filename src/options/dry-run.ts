@@ -58,6 +58,7 @@ export async function dryRun(
     messageId: `dry-run-${now}`,
     threadId: SAMPLE_THREAD,
     threadKind: input.threadKind,
+    senderId: '',
     senderHandle: handle,
     senderName: input.senderName.trim(),
     text: input.text,
