@@ -24,6 +24,7 @@ import {
   answerTyperReady,
   type JobAnswerDeps,
 } from './job-messages.ts';
+import { detectMessageLanguage } from './language-detection.ts';
 import { decideAndAct, type PipelineDeps, SerialQueue } from './pipeline.ts';
 import { RetryStore } from './retries.ts';
 import type { TabInfo } from './tab-choice.ts';
@@ -92,6 +93,7 @@ export function registerSending(
     rng: Math.random,
     newId: () => crypto.randomUUID(),
     autoReplyLabels: labels,
+    detectLanguage: detectMessageLanguage,
     changed: () => void clock.wake(),
   });
   const decideQueued = (dm: IncomingDm, retry = false) =>
