@@ -115,6 +115,10 @@ describe.each(['chromium', 'firefox'] as const)('answering in their language in 
       return sent.some((m) => m.status === 'sent') && sent;
     });
     expect(english!.text).toMatch(awayReplyPattern(firstName(BOB!)));
+    // X shows the row as sent a moment before the extension records its job as sent.
+    await until('both jobs recorded as sent', async () =>
+      (await jobs(s)).every((job) => job.state === 'sent'),
+    );
     expect((await jobs(s)).map((job) => job.state)).toEqual(['sent', 'sent']);
 
     // Options → Try a message: the same detection, and the page says what it found and why.
