@@ -3,6 +3,7 @@
  * Times are epoch milliseconds unless a name says otherwise.
  */
 
+import type { LanguagePick } from './language-choice.ts';
 import type { LocaleCode } from './locales.ts';
 
 /** 1:1 chat, group chat, or a message request from someone the user does not follow. */
@@ -56,7 +57,13 @@ export interface Rule {
   mode: ReplyMode;
   /** `away`: only while the away schedule says away; `always`: also while present. */
   when: 'away' | 'always';
+  /** The default template: used when the message's language has no template of its own below. */
   templateId: string;
+  /**
+   * Optional: one template per language of locales.ts, used when the message is reliably detected as
+   * written in that language (language-choice.ts). Absent or empty: always `templateId`.
+   */
+  languageTemplates?: Partial<Record<LocaleCode, string>>;
 }
 
 export interface Template {
@@ -213,6 +220,8 @@ export type Decision =
       text: string;
       mode: ReplyMode;
       timing: TimingPlan;
+      /** Why this template among the rule's languages (language-choice.ts). */
+      language?: LanguagePick;
     }
   | {
       kind: 'skip';
