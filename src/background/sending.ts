@@ -28,10 +28,13 @@ import { decideAndAct, type PipelineDeps, SerialQueue } from './pipeline.ts';
 import { RetryStore } from './retries.ts';
 import type { TabInfo } from './tab-choice.ts';
 import { recoverUndecided } from './undecided.ts';
+import { type AlertDeps, notifyUrgent } from './urgent-alerts.ts';
 
 export interface SendingDeps {
   db: () => AwayDb;
   statuses: AdapterStatusStore;
+  /** Urgent notifications (urgent-open.ts); none in tests that do not exercise them. */
+  alerts?: AlertDeps;
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -93,6 +96,7 @@ export function registerSending(
     newId: () => crypto.randomUUID(),
     autoReplyLabels: labels,
     changed: () => void clock.wake(),
+    ...(deps.alerts ? { alert: notifyUrgent.bind(null, deps.alerts) } : {}),
   });
   const decideQueued = (dm: IncomingDm, retry = false) =>
     queue.run(async () => {

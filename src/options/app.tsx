@@ -16,6 +16,7 @@ import { RulesSection } from './rules-section.tsx';
 import { ScheduleSection } from './schedule-section.tsx';
 import { TemplatesSection } from './templates-section.tsx';
 import { TransferSection } from './transfer-section.tsx';
+import { UrgentSection } from './urgent-section.tsx';
 
 type SectionId =
   | 'rules'
@@ -25,6 +26,7 @@ type SectionId =
   | 'schedule'
   | 'limits'
   | 'lists'
+  | 'urgent'
   | 'autoSend'
   | 'profile'
   | 'activity'
@@ -39,6 +41,7 @@ const SECTIONS: Record<SectionId, { key: string; view: (settings: Settings) => J
   schedule: { key: 'sectionSchedule', view: (s) => <ScheduleSection settings={s} /> },
   limits: { key: 'sectionLimits', view: (s) => <LimitsSection settings={s} /> },
   lists: { key: 'sectionLists', view: (s) => <ListsSection settings={s} /> },
+  urgent: { key: 'sectionUrgent', view: (s) => <UrgentSection settings={s} /> },
   autoSend: { key: 'sectionAutoSend', view: (s) => <AutoSendSection settings={s} /> },
   profile: { key: 'sectionProfile', view: (s) => <ProfileSection settings={s} /> },
   activity: { key: 'sectionActivity', view: () => <ActivitySection /> },

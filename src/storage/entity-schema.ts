@@ -39,6 +39,8 @@ export const ruleSchema = v.strictObject({
   mode: v.picklist(['suggest', 'auto']),
   when: v.picklist(['away', 'always']),
   templateId: entityId,
+  // Optional, and stored and written only when true: files from before it stay valid and unchanged.
+  answerUrgent: v.optional(v.boolean()),
 }) satisfies v.GenericSchema<unknown, Rule>;
 
 export const templateSchema = v.strictObject({
@@ -75,6 +77,7 @@ export function cleanRule(rule: Rule): Rule {
     mode: rule.mode,
     when: rule.when,
     templateId: rule.templateId,
+    ...(rule.answerUrgent === true ? { answerUrgent: true } : {}),
   };
 }
 
