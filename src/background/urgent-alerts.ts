@@ -1,6 +1,8 @@
 import * as v from 'valibot';
+import { threadIdFromUrl, threadUrl } from '../content/x/pages.ts';
 import type { IncomingDm, ThreadKind } from '../core/types.ts';
 import { alertDue, URGENT_ALERT_GAP_MS, type Urgency } from '../core/urgent.ts';
+import { CHAT_URL_PATTERNS } from './chat-tab.ts';
 import type { KeyValueArea } from './detection.ts';
 
 const PREFIX = 'urgentAlert:';
@@ -97,4 +99,44 @@ export async function notifyUrgent(deps: AlertDeps, dm: IncomingDm, why: Urgency
     console.error('Away for X: showing a notification failed', error);
     return false;
   }
+}
+
+interface TabLike {
+  id?: number;
+  url?: string;
+  windowId?: number;
+}
+
+/** The parts of `browser.tabs` and `browser.windows` a click needs. */
+export interface OpenDeps {
+  tabs: {
+    query(query: { url: string[] }): Promise<TabLike[]>;
+    update(tabId: number, properties: { active: true }): Promise<unknown>;
+    create(properties: { url: string; active: true }): Promise<unknown>;
+  };
+  windows: { update(windowId: number, properties: { focused: true }): Promise<unknown> };
+  notifications: Pick<NotificationsLike, 'clear'>;
+}
+
+/**
+ * A click on an urgent notification: the tab already showing that conversation comes to the front (and its
+ * window), else the conversation opens in a new tab. Never navigates another X tab away from what it
+ * shows: it may be typing a reply. Returns false for a notification that is not ours.
+ */
+export async function openConversation(deps: OpenDeps, id: string): Promise<boolean> {
+  const target = parseNotificationId(id);
+  const url = target && threadUrl(target.threadId, target.threadKind);
+  if (!target || !url) return false;
+  const tabs = await deps.tabs.query({ url: CHAT_URL_PATTERNS });
+  const showing = tabs.find(
+    (tab) => tab.id !== undefined && tab.url && threadIdFromUrl(tab.url) === target.threadId,
+  );
+  if (showing?.id !== undefined) {
+    await deps.tabs.update(showing.id, { active: true });
+    if (showing.windowId !== undefined) await deps.windows.update(showing.windowId, { focused: true });
+  } else {
+    await deps.tabs.create({ url, active: true });
+  }
+  await deps.notifications.clear(id);
+  return true;
 }

@@ -1,0 +1,122 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { launchSending, type SendingBrowser } from './sending-browser.ts';
+import { type ActivityRow, pause, people, seedWith, threadWith, until } from './sending-helpers.ts';
+import { QUICK_TIMING } from './sending-session.ts';
+import { extensionWorker } from './support/chromium-launch.ts';
+import { openExtensionPage } from './support/chromium-pages.ts';
+import { closedAfter } from './support/closed-after.ts';
+
+// Letting urgent people through, end to end in Chromium with the built extension on the fake X: the user
+// turns the option on in the options page with a real click (the browser grants the optional
+// notifications permission only during a user gesture), names a VIP; the VIP's DM gets no automatic reply
+// while an ordinary DM does, and the worker shows a notification for the VIP's conversation, one per hour.
+
+const [VIP, OTHER] = people(2);
+const VIP_THREAD = threadWith(VIP!);
+const OTHER_THREAD = threadWith(OTHER!);
+const NOTIFICATION = `urgent:direct:${VIP_THREAD}`;
+
+const keep = closedAfter<SendingBrowser>();
+
+type Chrome = {
+  permissions: { contains(p: { permissions: string[] }): Promise<boolean> };
+  notifications?: {
+    getAll(): Promise<Record<string, boolean>>;
+    clear(id: string): Promise<boolean>;
+  };
+};
+
+/** Runs in the extension's service worker (the one that creates the notifications). */
+async function inWorker<R, A>(context: BrowserContext, fn: (arg: A) => Promise<R>, arg: A): Promise<R> {
+  const worker = await extensionWorker(context);
+  return worker.evaluate(fn as (arg: unknown) => Promise<R>, arg as unknown);
+}
+
+const granted = (context: BrowserContext) =>
+  inWorker(
+    context,
+    () =>
+      (globalThis as unknown as { chrome: Chrome }).chrome.permissions.contains({
+        permissions: ['notifications'],
+      }),
+    undefined,
+  );
+
+const shownNotifications = (context: BrowserContext) =>
+  inWorker(
+    context,
+    async () => {
+      const api = (globalThis as unknown as { chrome: Chrome }).chrome.notifications;
+      return api ? Object.keys(await api.getAll()) : null;
+    },
+    undefined,
+  );
+
+async function sentIn(b: SendingBrowser, thread: string) {
+  return (await b.fakeX().sent()).filter((record) => record.thread === thread);
+}
+
+async function urgentSkips(b: SendingBrowser): Promise<ActivityRow[]> {
+  const log = await b.store<ActivityRow>('activity');
+  return log.filter((e) => e.threadId === VIP_THREAD && e.kind === 'skipped' && e.reason === 'urgent');
+}
+
+async function turnOnWithVip(b: SendingBrowser): Promise<Page> {
+  const options = await openExtensionPage(b.context, b.extensionId, 'src/options/index.html#urgent');
+  const toggle = options.getByLabel('Notify me of VIPs and urgent messages, and leave them to me');
+  expect(await toggle.isChecked()).toBe(false);
+  // A trusted click (Playwright's input goes through the browser), so permissions.request has its gesture.
+  await toggle.click();
+  await until('the option to be stored on', async () => {
+    const [row] = await b.store<{ value: { urgentAlerts: boolean } }>('settings');
+    return row?.value.urgentAlerts === true;
+  });
+  expect(await toggle.isChecked()).toBe(true);
+  await options.getByLabel('VIPs').fill(`@${VIP!.handle}`);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByText('Saved.').waitFor();
+  return options;
+}
+
+describe('urgent people in Chromium', () => {
+  it('a VIP’s DM gets no automatic reply and raises one notification per conversation per hour', async () => {
+    const b = keep(await launchSending(seedWith([VIP!, OTHER!])));
+    await b.configure({ mode: 'auto', ...QUICK_TIMING });
+    expect(await granted(b.context)).toBe(false);
+
+    const options = await turnOnWithVip(b);
+    expect(await granted(b.context)).toBe(true);
+    await options.close();
+
+    await b.fakeX().receive({ thread: VIP_THREAD, text: 'Are you around? Need you for a minute.' });
+    await b.fakeX().receive({ thread: OTHER_THREAD, text: 'Hello, are you around this week?' });
+    // Auto mode is live: the ordinary DM is answered…
+    await until(
+      'the reply to the ordinary DM',
+      async () => (await sentIn(b, OTHER_THREAD)).some((m) => m.status === 'sent'),
+      30_000,
+    );
+    // …the VIP's is left to the user, with a notification for that conversation.
+    await until('the VIP’s DM to be held as urgent', async () => (await urgentSkips(b)).length === 1);
+    await until('the notification', async () =>
+      (await shownNotifications(b.context))?.includes(NOTIFICATION),
+    );
+    await pause(1500);
+    expect(await sentIn(b, VIP_THREAD)).toEqual([]);
+
+    // Within the hour a second urgent message in that conversation is held again but notifies no more,
+    // even after the worker was stopped (the last notification time is stored, not kept in memory).
+    await inWorker(
+      b.context,
+      (id) => (globalThis as unknown as { chrome: Chrome }).chrome.notifications!.clear(id),
+      NOTIFICATION,
+    );
+    await b.stopWorker();
+    await b.fakeX().receive({ thread: VIP_THREAD, text: 'Urgent: please call me back' });
+    await until('the second DM to be held as urgent', async () => (await urgentSkips(b)).length === 2);
+    await pause(1000);
+    expect(await shownNotifications(b.context)).not.toContain(NOTIFICATION);
+    expect(await sentIn(b, VIP_THREAD)).toEqual([]);
+  });
+});
