@@ -6,6 +6,7 @@ import { QUICK_TIMING } from './sending-session.ts';
 import { extensionWorker } from './support/chromium-launch.ts';
 import { openExtensionPage } from './support/chromium-pages.ts';
 import { closedAfter } from './support/closed-after.ts';
+import { canServeNotifications, startNotificationServer } from './support/notification-server.ts';
 
 // Letting urgent people through, end to end in Chromium with the built extension on the fake X: the user
 // turns the option on in the options page with a real click (the browser grants the optional
@@ -24,6 +25,7 @@ type Chrome = {
   notifications?: {
     getAll(): Promise<Record<string, boolean>>;
     clear(id: string): Promise<boolean>;
+    onClicked: { hasListeners(): boolean };
   };
 };
 
@@ -50,6 +52,15 @@ const shownNotifications = (context: BrowserContext) =>
       const api = (globalThis as unknown as { chrome: Chrome }).chrome.notifications;
       return api ? Object.keys(await api.getAll()) : null;
     },
+    undefined,
+  );
+
+/** Whether the running worker listens for clicks on its notifications (the path that opens the conversation). */
+const listensForClicks = (context: BrowserContext) =>
+  inWorker(
+    context,
+    async () =>
+      (globalThis as unknown as { chrome: Chrome }).chrome.notifications?.onClicked.hasListeners() === true,
     undefined,
   );
 
@@ -87,6 +98,8 @@ describe('urgent people in Chromium', () => {
 
     const options = await turnOnWithVip(b);
     expect(await granted(b.context)).toBe(true);
+    // Granted while the worker runs: it starts listening at once, without a restart.
+    await until('the worker to listen for notification clicks', () => listensForClicks(b.context));
     await options.close();
 
     await b.fakeX().receive({ thread: VIP_THREAD, text: 'Are you around? Need you for a minute.' });
@@ -118,5 +131,40 @@ describe('urgent people in Chromium', () => {
     await pause(1000);
     expect(await shownNotifications(b.context)).not.toContain(NOTIFICATION);
     expect(await sentIn(b, VIP_THREAD)).toEqual([]);
+    // The restarted worker listens for clicks from its first moment (a click wakes it with that event).
+    expect(await listensForClicks(b.context)).toBe(true);
+  });
+
+  // On Linux, Chromium hands notifications to the desktop's notification service over D-Bus, and a click
+  // comes back from it. A service of our own clicks each notification (support/notification-server.py): the
+  // click travels the browser's real path to the extension's onClicked, which opens the conversation.
+  it.runIf(canServeNotifications())('clicking the notification opens the conversation on x.com', async () => {
+    const service = await startNotificationServer();
+    const before = process.env.DBUS_SESSION_BUS_ADDRESS;
+    process.env.DBUS_SESSION_BUS_ADDRESS = service.address;
+    try {
+      const b = keep(await launchSending(seedWith([VIP!, OTHER!])));
+      await b.configure({ mode: 'suggest', ...QUICK_TIMING });
+      await (await turnOnWithVip(b)).close();
+      const opened = b.context.waitForEvent('page', {
+        predicate: (page) => page.url().includes(VIP_THREAD),
+        timeout: 30_000,
+      });
+      await b.fakeX().receive({ thread: VIP_THREAD, text: 'Call me when you can' });
+      const page = await opened;
+      await page.waitForLoadState();
+      expect(page.url()).toBe(`https://x.com/i/chat/${VIP_THREAD}`);
+      const shown = service.events.find((e) => 'notify' in e);
+      expect(shown).toMatchObject({
+        summary: `${VIP!.name} (@${VIP!.handle}), one of your VIPs, wrote to you`,
+      });
+      expect(service.events).toContainEqual({ clicked: (shown as { notify: number }).notify });
+      // The handler clears the notification it acted on.
+      await until('the notification to be closed', async () => service.events.some((e) => 'closed' in e));
+    } finally {
+      if (before === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
+      else process.env.DBUS_SESSION_BUS_ADDRESS = before;
+      service.close();
+    }
   });
 });
