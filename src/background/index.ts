@@ -5,6 +5,7 @@ import { registerCockpit } from './cockpit.ts';
 import { AdapterStatusStore, memoryArea, registerDetection } from './detection.ts';
 import { registerRetention } from './retention.ts';
 import { registerSending } from './sending.ts';
+import { registerUrgentAlerts } from './urgent-open.ts';
 import { registerWelcome } from './welcome-on-install.ts';
 
 // Listeners are registered synchronously at top level so a woken worker receives the event that woke it.
@@ -21,7 +22,9 @@ const getDb = (): AwayDb => {
 };
 // storage.session survives worker restarts but not the browser; older browsers lack it.
 const statuses = new AdapterStatusStore(browser.storage.session ?? memoryArea(), Date.now);
-const sending = registerSending(router, { db: getDb, statuses });
+// Its notification-click listener, too, must be added at top level.
+const alerts = registerUrgentAlerts({ db: getDb });
+const sending = registerSending(router, { db: getDb, statuses, alerts });
 registerDetection(router, {
   db: getDb,
   statuses,

@@ -3,6 +3,7 @@ import { scheduleStep } from '../core/job-lifecycle.ts';
 import type { DetectedLanguage } from '../core/language-choice.ts';
 import type { Rng } from '../core/rng.ts';
 import type { Decision, IncomingDm } from '../core/types.ts';
+import { alertFor, type Urgency } from '../core/urgent.ts';
 import { appendActivity } from '../storage/activity.ts';
 import { silenceContact } from '../storage/contacts.ts';
 import type { AwayDb } from '../storage/db.ts';
@@ -32,6 +33,8 @@ export interface PipelineDeps {
   autoReplyLabels?: () => Promise<AutoReplyLabels>;
   /** A job or a retry was stored: the job clock must look at its wake-up time again. */
   changed(): void;
+  /** An urgent message was decided (core/urgent.ts `alertFor`): tell the user (urgent-alerts.ts). */
+  alert?: (dm: IncomingDm, why: Urgency, now: number) => Promise<unknown>;
 }
 
 /** The content script's clock is the worker's (same machine); it can only be a little behind. */
@@ -115,6 +118,8 @@ export async function decideAndAct(
   });
   if (acted === null) return null;
   if (acted || waits) deps.changed();
+  const why = alertFor(dm, state.settings, decision, now);
+  if (why !== null && deps.alert) await deps.alert(dm, why, now);
   return decision;
 }
 

@@ -29,10 +29,13 @@ import { decideAndAct, type PipelineDeps, SerialQueue } from './pipeline.ts';
 import { RetryStore } from './retries.ts';
 import type { TabInfo } from './tab-choice.ts';
 import { recoverUndecided } from './undecided.ts';
+import { type AlertDeps, notifyUrgent } from './urgent-alerts.ts';
 
 export interface SendingDeps {
   db: () => AwayDb;
   statuses: AdapterStatusStore;
+  /** Urgent notifications (urgent-open.ts); none in tests that do not exercise them. */
+  alerts?: AlertDeps;
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -95,6 +98,7 @@ export function registerSending(
     autoReplyLabels: labels,
     detectLanguage: detectMessageLanguage,
     changed: () => void clock.wake(),
+    ...(deps.alerts ? { alert: notifyUrgent.bind(null, deps.alerts) } : {}),
   });
   const decideQueued = (dm: IncomingDm, retry = false) =>
     queue.run(async () => {

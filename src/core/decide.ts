@@ -18,6 +18,7 @@ import type {
   Template,
   ThreadState,
 } from './types.ts';
+import { answersUrgent, urgencyOf } from './urgent.ts';
 
 export interface DecisionState {
   settings: Settings;
@@ -110,6 +111,10 @@ function isFirstContact(dm: IncomingDm, state: DecisionState): boolean {
  * 5. groupThread / requestThread: unless the user opted in.
  * 6. denyListed, then notAllowListed (a non-empty allow list answers only those handles).
  * 8. silenced.  9. looksAutomatic (loops.ts).
+ * 9b. urgent (urgent.ts): while away (not while present by the weekly hours) with the feature on, a VIP
+ *    or an urgent word holds the message for the user, unless an enabled rule with `answerUrgent` matches
+ *    it; then only such rules are considered in step 15. Before the limits, so the caller notifies the
+ *    user of every urgent message, even from someone answered recently.
  * 10–14. cooldown, alreadyAnswered (one per thread each time away is switched on), minGap (with
  *    `retryAt`: the message may be decided again then),
  *    hourlyCap, dailyCap (limits.ts).
@@ -162,6 +167,13 @@ export function decide(dm: IncomingDm, state: DecisionState, now: number, rng: R
   });
   if (signal) return skip('looksAutomatic', signal);
 
+  const urgency = present ? null : urgencyOf(dm, settings);
+  const firstContact = isFirstContact(dm, state);
+  const eligible = (r: Rule) => (!present || r.when === 'always') && (urgency === null || answersUrgent(r));
+  if (urgency !== null && !matchRule(compiled, { text: dm.text, firstContact, eligible })) {
+    return skip('urgent', urgency);
+  }
+
   const limit = checkLimits({
     limits: clampLimits(settings.limits),
     threadId: dm.threadId,
@@ -174,11 +186,7 @@ export function decide(dm: IncomingDm, state: DecisionState, now: number, rng: R
   });
   if (limit) return skip(limit.reason, undefined, limit.retryAt);
 
-  const rule = matchRule(compiled, {
-    text: dm.text,
-    firstContact: isFirstContact(dm, state),
-    eligible: (r) => !present || r.when === 'always',
-  });
+  const rule = matchRule(compiled, { text: dm.text, firstContact, eligible });
   if (!rule) return skip(present ? 'outsideSchedule' : 'noRuleMatched');
   if (compiled.errors.has(rule.id)) return skip('ruleRefused', rule.id);
 

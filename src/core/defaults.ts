@@ -44,6 +44,9 @@ export const DEFAULT_SETTINGS: Settings = {
   myName: '',
   myHandle: '',
   uiLocale: 'auto',
+  urgentAlerts: false,
+  vipList: [],
+  urgentWords: [],
 };
 
 /** The id of a language's starter template: `away-en`, `quick-fr-thanks`, `away-pt-br`. */

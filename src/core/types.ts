@@ -64,6 +64,11 @@ export interface Rule {
    * written in that language (language-choice.ts). Absent or empty: always `templateId`.
    */
   languageTemplates?: Partial<Record<LocaleCode, string>>;
+  /**
+   * While away, VIPs and messages with an urgent word are left to the user (`urgent` skip) unless the
+   * rule says it answers them too. Absent means no.
+   */
+  answerUrgent?: boolean;
 }
 
 export interface Template {
@@ -144,6 +149,16 @@ export interface Settings {
   myHandle: string;
   /** `auto` follows the browser's language; else a code of locales.ts. */
   uiLocale: 'auto' | LocaleCode;
+  /**
+   * Let urgent people through (core/urgent.ts): while away, VIPs and messages with an urgent word get no
+   * automatic reply (unless a rule's `answerUrgent`) and raise a desktop notification. Turned on only once
+   * the browser granted the optional notifications permission.
+   */
+  urgentAlerts: boolean;
+  /** Handles (without @), lower case. */
+  vipList: string[];
+  /** The user's own urgent words, added to every shipped language's (locales.ts `urgentWords`). */
+  urgentWords: string[];
 }
 
 export interface Contact {
@@ -185,6 +200,8 @@ export type SkipReason =
   | 'hourlyCap'
   | 'dailyCap'
   | 'noRuleMatched'
+  /** A VIP or an urgent word while away: left for the user, who was notified (`detail`: `vip` / `word`). */
+  | 'urgent'
   /**
    * The first rule reached is refused by today's checks (`validateRule`), e.g. a regex trigger stored by
    * an older version that the linear-time engine cannot run; `detail` is its id.

@@ -19,6 +19,7 @@ import { RulesSection } from './rules-section.tsx';
 import { ScheduleSection } from './schedule-section.tsx';
 import { TemplatesSection } from './templates-section.tsx';
 import { TransferSection } from './transfer-section.tsx';
+import { UrgentSection } from './urgent-section.tsx';
 
 /**
  * The sections, by the question a newcomer has: what to answer, when, how safely, and about me and my
@@ -35,6 +36,7 @@ const SECTIONS = {
   lists: { key: 'sectionLists', view: (s: Settings) => <ListsSection settings={s} /> },
   autoSend: { key: 'sectionAutoSend', view: (s: Settings) => <AutoSendSection settings={s} /> },
   profile: { key: 'sectionProfile', view: (s: Settings) => <ProfileSection settings={s} /> },
+  urgent: { key: 'sectionUrgent', view: (s: Settings) => <UrgentSection settings={s} /> },
   activity: { key: 'sectionActivity', view: () => <ActivitySection /> },
   transfer: { key: 'sectionTransfer', view: () => <TransferSection /> },
   reset: { key: 'sectionReset', view: () => <ResetSection /> },
@@ -45,7 +47,7 @@ export type SectionId = keyof typeof SECTIONS;
 export const SECTION_GROUPS: ReadonlyArray<{ id: string; key: string; sections: readonly SectionId[] }> = [
   { id: 'replies', key: 'groupReplies', sections: ['rules', 'templates', 'quickReplies', 'dryRun'] },
   { id: 'when', key: 'groupWhen', sections: ['away', 'schedule'] },
-  { id: 'safety', key: 'groupSafety', sections: ['limits', 'lists', 'autoSend'] },
+  { id: 'safety', key: 'groupSafety', sections: ['limits', 'lists', 'urgent', 'autoSend'] },
   { id: 'you', key: 'groupYou', sections: ['profile', 'activity', 'transfer', 'reset'] },
 ];
 

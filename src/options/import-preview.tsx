@@ -48,6 +48,10 @@ export function changeText(change: ImportChange): string {
         : t('importChange_list', t('listsAllow'), change.added, change.removed);
     case 'denyList':
       return t('importChange_list', t('listsDeny'), change.added, change.removed);
+    case 'vipList':
+      return t('importChange_list', t('urgentVipList'), change.added, change.removed);
+    case 'urgentWords':
+      return t('importChange_list', t('urgentOwnWords'), change.added, change.removed);
     case 'schedule':
       return t('importChange_schedule');
     case 'profile':

@@ -8,7 +8,8 @@ import { sameDraft, useUnsaved } from '../ui/unsaved.ts';
 import { formatHandles, parseHandles } from './handles.ts';
 import { SilencedContacts } from './silenced-contacts.tsx';
 
-function HandleList(props: {
+/** A list of handles typed one per line; shared with the urgent-people section. */
+export function HandleList(props: {
   label: string;
   hint: string;
   value: string;

@@ -133,6 +133,12 @@ export function RuleEditor({ initial, templates, settings, onDone }: RuleEditorP
         ]}
         onChange={(when) => set({ when })}
       />
+      <CheckField
+        label={t('ruleAnswerUrgent')}
+        hint={t('ruleAnswerUrgentHint')}
+        checked={draft.value.answerUrgent === true}
+        onChange={(answerUrgent) => set({ answerUrgent })}
+      />
     </EditorForm>
   );
 }

@@ -41,6 +41,8 @@ export const ruleSchema = v.strictObject({
   templateId: entityId,
   /** Optional, so files and rows from before it existed stay valid; written only when not empty. */
   languageTemplates: v.optional(v.record(v.picklist(LOCALE_CODES), entityId)),
+  // Optional, and stored and written only when true: files from before it stay valid and unchanged.
+  answerUrgent: v.optional(v.boolean()),
 }) satisfies v.GenericSchema<unknown, Rule>;
 
 export const templateSchema = v.strictObject({
@@ -89,6 +91,7 @@ export function cleanRule(rule: Rule): Rule {
     mode: rule.mode,
     when: rule.when,
     templateId: rule.templateId,
+    ...(rule.answerUrgent === true ? { answerUrgent: true } : {}),
   };
   const languageTemplates = cleanLanguageTemplates(rule.languageTemplates);
   if (languageTemplates) clean.languageTemplates = languageTemplates;

@@ -6,11 +6,13 @@ import {
   limitsFields,
   MAX_HANDLES,
   MAX_HOLIDAYS,
+  MAX_URGENT_WORDS,
   MAX_WEEKLY_SLOTS,
   scheduleFields,
   timingFields,
   timingOrdered,
   topFields,
+  urgentWord,
   weeklySlot,
 } from './settings-schema.ts';
 
@@ -56,6 +58,12 @@ const looseHandle = v.pipe(
   handle,
 );
 
+const looseWord = v.pipe(
+  v.string(),
+  v.transform((text) => text.trim()),
+  urgentWord,
+);
+
 /**
  * Turns whatever is stored (an older version's shape, a hand-edited profile, nothing at all) into valid
  * Settings: unknown fields are dropped, missing or invalid ones take the default, and combinations that
@@ -74,6 +82,8 @@ export function readSettings(stored: unknown, defaults: Settings): Settings {
     ...readFields(topFields, stored, defaults),
     allowList: readList(looseHandle, MAX_HANDLES, own(stored, 'allowList'), defaults.allowList),
     denyList: readList(looseHandle, MAX_HANDLES, own(stored, 'denyList'), defaults.denyList),
+    vipList: readList(looseHandle, MAX_HANDLES, own(stored, 'vipList'), defaults.vipList),
+    urgentWords: readList(looseWord, MAX_URGENT_WORDS, own(stored, 'urgentWords'), defaults.urgentWords),
   };
   return {
     ...top,

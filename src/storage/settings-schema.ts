@@ -83,6 +83,16 @@ export const timingOrdered = (timing: { minDelayMs: number; maxDelayMs: number }
 
 export const handleList = v.pipe(v.array(handle), v.maxLength(MAX_HANDLES));
 
+export const MAX_URGENT_WORDS = 200;
+export const MAX_URGENT_WORD = 100;
+/** An urgent word or phrase of the user's: trimmed, with a letter or digit to match. */
+export const urgentWord = v.pipe(
+  v.string(),
+  v.maxLength(MAX_URGENT_WORD),
+  v.check((word) => word.trim() === word && /[\p{L}\p{N}]/u.test(word)),
+);
+export const urgentWordList = v.pipe(v.array(urgentWord), v.maxLength(MAX_URGENT_WORDS));
+
 export const topFields = {
   defaultMode: v.picklist(['suggest', 'auto']),
   autoSendAcknowledged: v.boolean(),
@@ -94,6 +104,9 @@ export const topFields = {
   myName: v.pipe(v.string(), v.maxLength(200)),
   myHandle: v.pipe(v.string(), v.regex(/^[a-z0-9_]{0,50}$/)),
   uiLocale: v.picklist(['auto' as const, ...LOCALE_CODES]),
+  urgentAlerts: v.boolean(),
+  vipList: handleList,
+  urgentWords: urgentWordList,
 };
 
 /** Timing, strict: the upper bound may not be below the lower one (reported at `maxDelayMs`). */

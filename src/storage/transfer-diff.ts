@@ -22,6 +22,8 @@ export type ImportChange =
   /** `emptied`: the allow list had handles and will have none: everyone may be answered. */
   | { kind: 'allowList'; added: number; removed: number; emptied: boolean }
   | { kind: 'denyList'; added: number; removed: number }
+  /** VIPs and urgent words (core/urgent.ts): someone no longer on them may get automatic replies. */
+  | { kind: 'vipList' | 'urgentWords'; added: number; removed: number }
   | { kind: 'schedule' }
   | { kind: 'profile' }
   | { kind: 'rules' | 'templates'; added: number; changed: number; removed: number }
@@ -33,13 +35,17 @@ export interface CurrentState {
   templates: readonly Template[];
 }
 
-/** The file's preferences with this browser's state: the away switch and the auto-send acknowledgement. */
+/**
+ * The file's preferences with this browser's state: the away switch, the auto-send acknowledgement and the
+ * urgent-people switch (it needs this browser's notifications permission).
+ */
 export function importedSettings(file: ExportDoc['settings'], current: Settings): Settings {
   const { awayEnabled, awayUntil, awaySince } = current.schedule;
   return {
     ...file,
     schedule: { awayEnabled, awayUntil, ...file.schedule, awaySince },
     autoSendAcknowledged: current.autoSendAcknowledged,
+    urgentAlerts: current.urgentAlerts,
     defaultMode: current.autoSendAcknowledged ? file.defaultMode : 'suggest',
   };
 }
@@ -61,6 +67,8 @@ export function isRisky(change: ImportChange): boolean {
     case 'allowList':
       return change.emptied;
     case 'denyList':
+    case 'vipList':
+    case 'urgentWords':
       return change.removed > 0;
     default:
       return false;
@@ -148,6 +156,10 @@ export function diffImport(current: CurrentState, doc: ExportDoc): ImportChange[
   }
   const deny = listChange(before.denyList, after.denyList);
   if (deny.added + deny.removed > 0) changes.push({ kind: 'denyList', ...deny });
+  for (const kind of ['vipList', 'urgentWords'] as const) {
+    const change = listChange(before[kind], after[kind]);
+    if (change.added + change.removed > 0) changes.push({ kind, ...change });
+  }
   if (!same(before.schedule, after.schedule)) changes.push({ kind: 'schedule' });
   if (
     before.myName !== after.myName ||

@@ -8,6 +8,7 @@ import {
   scheduleFields,
   strictTimingSchema,
   topFields,
+  urgentWordList,
 } from './settings-schema.ts';
 
 /**
@@ -48,6 +49,10 @@ export const exportedSettingsSchema = v.strictObject({
   myName: topFields.myName,
   myHandle: topFields.myHandle,
   uiLocale: topFields.uiLocale,
+  // Added after version 1 was published: optional, so files written before them stay valid. The switch
+  // itself (`urgentAlerts`) is not in the file: it needs this browser's notifications permission.
+  vipList: v.optional(handleList, []),
+  urgentWords: v.optional(urgentWordList, []),
 });
 
 /** Only what protects people: who asked not to be written to, and whose cooldown is still running. */

@@ -27,7 +27,7 @@ export interface ImportSummary {
 
 function exportedSettings(settings: Settings): ExportDoc['settings'] {
   const { awayEnabled, awayUntil, awaySince, ...schedule } = settings.schedule;
-  const { autoSendAcknowledged, schedule: _, ...rest } = settings;
+  const { autoSendAcknowledged, urgentAlerts, schedule: _, ...rest } = settings;
   return { ...rest, schedule };
 }
 

@@ -34,6 +34,7 @@ export const SKIP_REASON_KEYS: Record<SkipReason, string> = {
   hourlyCap: 'skipReason_hourlyCap',
   dailyCap: 'skipReason_dailyCap',
   noRuleMatched: 'skipReason_noRuleMatched',
+  urgent: 'skipReason_urgent',
   ruleRefused: 'skipReason_ruleRefused',
   templateMissing: 'skipReason_templateMissing',
   templateInvalid: 'skipReason_templateInvalid',

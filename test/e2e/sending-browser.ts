@@ -38,10 +38,16 @@ export interface SendingBrowser {
   close(): Promise<void>;
 }
 
-export async function launchSending(seed: Seed, config: Partial<FakeXConfig> = {}): Promise<SendingBrowser> {
+/** `dist`: another unpacked build than dist/chrome (e.g. one adjusted for a test). */
+export async function launchSending(
+  seed: Seed,
+  config: Partial<FakeXConfig> = {},
+  dist?: string,
+): Promise<SendingBrowser> {
   const external: ExternalRequest[] = [];
   const fakeX: Partial<FakeXConfig> = { churnPerSecond: 5, ...config, seed };
   const launched = await launchChromiumWithExtension({
+    ...(dist ? { dist } : {}),
     profilePrefix: 'afx-sending-',
     proxy: { log: external },
     prepare: (context) => routeRequests(context, { fakeX, external }),

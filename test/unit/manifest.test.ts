@@ -5,6 +5,7 @@ interface Built {
   background: { service_worker?: string; scripts?: string[] };
   browser_specific_settings?: { gecko: { id: string } };
   permissions: string[];
+  optional_permissions?: string[];
   host_permissions: string[];
   content_security_policy: { extension_pages: string };
   web_accessible_resources?: unknown[];
@@ -31,6 +32,14 @@ describe('manifestFor', () => {
     expect(m.permissions).toEqual(['storage', 'alarms']);
     expect(m.host_permissions).toEqual(['https://x.com/*', 'https://twitter.com/*', 'https://chat.x.com/*']);
     expect(m.content_security_policy.extension_pages).not.toMatch(/unsafe|http/);
+  });
+
+  it('asks for notifications only as an optional permission, in both builds', () => {
+    for (const target of ['chrome', 'firefox'] as const) {
+      const m = built(target);
+      expect(m.optional_permissions).toEqual(['notifications']);
+      expect(m.permissions).not.toContain('notifications');
+    }
   });
 
   it('exposes extension pages to the page only in the test build', () => {

@@ -99,3 +99,12 @@ export function threadIdFromConversationKey(key: string): string | null {
   const id = key.replace(':', '-');
   return THREAD_ID.test(id) ? id : null;
 }
+
+/**
+ * The address that opens a conversation on x.com: `/i/chat/<id>`, or `/i/chat/requests/<id>` for a message
+ * request (the forms `threadIdFromUrl` reads). Null for an id that does not look like one of X's.
+ */
+export function threadUrl(threadId: string, kind: ThreadKind): string | null {
+  if (!THREAD_ID.test(threadId)) return null;
+  return `https://x.com/i/chat/${kind === 'request' ? 'requests/' : ''}${threadId}`;
+}
