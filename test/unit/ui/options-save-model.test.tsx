@@ -69,7 +69,7 @@ describe('sections a newcomer finds', () => {
     expect(lists.map(named)).toEqual([
       ['Rules', 'Templates', 'Quick replies', 'Try a message'],
       ['Away now', 'Schedule'],
-      ['Limits', 'Who gets answers', 'Automatic sending'],
+      ['Limits', 'Who gets answers', 'Urgent people', 'Automatic sending'],
       ['About you', 'Activity log', 'Import / export', 'Reset'],
     ]);
   });
