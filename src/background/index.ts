@@ -5,6 +5,7 @@ import { registerCockpit } from './cockpit.ts';
 import { AdapterStatusStore, memoryArea, registerDetection } from './detection.ts';
 import { registerRetention } from './retention.ts';
 import { registerSending } from './sending.ts';
+import { onOwnMessage, registerStepAside } from './step-aside.ts';
 
 // Listeners are registered synchronously at top level so a woken worker receives the event that woke it.
 const router = new MessageRouter(browser.runtime.id);
@@ -21,10 +22,16 @@ const getDb = (): AwayDb => {
 // storage.session survives worker restarts but not the browser; older browsers lack it.
 const statuses = new AdapterStatusStore(browser.storage.session ?? memoryArea(), Date.now);
 const sending = registerSending(router, { db: getDb, statuses });
+const stepAside = { db: getDb, now: Date.now, wake: sending.wake };
+registerStepAside(router, stepAside);
 registerDetection(router, {
   db: getDb,
   statuses,
   onNewDm: sending.onNewDm,
+  onOwnMessage: (own) =>
+    onOwnMessage(stepAside, own).catch((error: unknown) =>
+      console.error('Away for X: handling my own message failed', error),
+    ),
   // Pages report DMs on a port (see DETECTION_PORT); its listener too must be registered right here.
   ports: { onConnect: browser.runtime.onConnect, ownId: browser.runtime.id },
 });

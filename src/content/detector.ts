@@ -1,4 +1,5 @@
 import type { IncomingDm } from '../core/types.ts';
+import type { OwnMessageReport } from '../messaging/own-message.ts';
 import { InboxDetector } from './inbox-detector.ts';
 import { ThreadDetector } from './thread-detector.ts';
 import { isInboxRow } from './x/inbox-row.ts';
@@ -9,6 +10,8 @@ import { inboxRow, messageRow, messageRowAttribute } from './x/selectors.ts';
 export interface DetectorDeps {
   report(dm: IncomingDm): void;
   now(): number;
+  /** One of my own messages was seen in the open conversation. */
+  reportOwn?(own: OwnMessageReport): void;
 }
 
 const rowOrInboxRow = `${messageRow}, ${inboxRow}`;

@@ -52,6 +52,11 @@ export interface Rule {
   /** `away`: only while the away schedule says away; `always`: also while present. */
   when: 'away' | 'always';
   templateId: string;
+  /**
+   * "Reply only if I haven't answered within N minutes": an automatic reply waits this long before it
+   * is typed, and my own message in the conversation meanwhile cancels it. 0 or absent: no wait.
+   */
+  graceMinutes?: number;
 }
 
 export interface Template {
@@ -152,6 +157,8 @@ export interface ThreadState {
   lastIncomingAt: number | null;
   /** When we last sent an automatic message here. */
   lastAutoReplyAt: number | null;
+  /** When my own message (not one of our automatic replies) was last seen here. */
+  lastOwnAt?: number;
 }
 
 /** Why `decide` chose not to answer. Every code has an English and French text in _locales. */
@@ -186,7 +193,9 @@ export type SkipReason =
    * Not from `decide`: the worker was stopped between storing the DM and deciding it, and by its next
    * wake the DM was too old to answer as if on time (background/undecided.ts).
    */
-  | 'decisionInterrupted';
+  | 'decisionInterrupted'
+  /** Not from `decide`: my own message appeared in the conversation after theirs (core/step-aside.ts). */
+  | 'answeredYourself';
 
 export interface TimingPlan {
   /** Reading the message. */
@@ -245,6 +254,8 @@ export interface SendJob {
    * later attempt (after a reload or a failure) can tell our sent row from an older identical one.
    */
   seenOwnRows?: string[];
+  /** While the rule's grace period runs (until this instant) nothing is typed; my own reply cancels it. */
+  graceUntil?: number;
 }
 
 export type ActivityKind =
