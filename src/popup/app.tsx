@@ -20,6 +20,8 @@ export function PopupApp({ settings, now }: { settings: Settings; now: () => num
         </button>
       </header>
       {loaded ? <loaded.AdapterWarning /> : null}
+      {/* When away has ended, the popup opens on what happened meanwhile. */}
+      {loaded ? <loaded.AwayDigest /> : null}
       <AwayControl settings={settings} now={now} />
       {loaded ? <loaded.Sections settings={settings} now={now} /> : null}
       {sections.state === 'error' ? (
