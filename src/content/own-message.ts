@@ -1,4 +1,4 @@
-import { MAX_ANSWERS, type OwnMessageReport } from '../messaging/own-message.ts';
+import { MAX_ANSWERED_TEXT, MAX_ANSWERS, type OwnMessageReport } from '../messaging/own-message.ts';
 import { clip } from './text-limits.ts';
 import { parseMessageRow, rowDirection } from './x/message-row.ts';
 import { messageRow } from './x/selectors.ts';
@@ -9,15 +9,18 @@ import { messageRow } from './x/selectors.ts';
  * X's markup is read only through the adapter (src/content/x/).
  */
 
-/** Their row uuids between my previous row and `index`, newest first. */
-function theirsBefore(rows: readonly Element[], index: number): string[] {
-  const found: string[] = [];
-  for (let i = index - 1; i >= 0 && found.length < MAX_ANSWERS; i--) {
+/** Their rows (uuid and text) between my previous row and `index`, newest first. */
+function theirsBefore(rows: readonly Element[], index: number): { answers: string[]; texts: string[] } {
+  const answers: string[] = [];
+  const texts: string[] = [];
+  for (let i = index - 1; i >= 0 && answers.length < MAX_ANSWERS; i--) {
     const parsed = parseMessageRow(rows[i] as Element);
     if (parsed?.direction === 'mine') break;
-    if (parsed?.direction === 'theirs') found.push(parsed.uuid);
+    if (parsed?.direction !== 'theirs') continue;
+    answers.push(parsed.uuid);
+    texts.push(clip(parsed.text, MAX_ANSWERED_TEXT));
   }
-  return found;
+  return { answers, texts };
 }
 
 function theirsAfter(rows: readonly Element[], index: number): boolean {
@@ -47,6 +50,7 @@ export function ownMessageReport(
   const rows = [...list.querySelectorAll(messageRow)];
   const index = rows.indexOf(row);
   if (index < 0) return null;
+  const before = theirsBefore(rows, index);
   return {
     kind: 'own',
     threadId,
@@ -54,7 +58,8 @@ export function ownMessageReport(
     text: clip(message.text, 10_000),
     detectedAt: now,
     live: arrived && !theirsAfter(rows, index),
-    answers: theirsBefore(rows, index),
+    answers: before.answers,
+    answeredTexts: before.texts,
   };
 }
 

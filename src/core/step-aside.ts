@@ -21,6 +21,11 @@ export interface OwnMessage {
   live: boolean;
   /** Their messages (row uuids) on screen between my previous message and this one: what it answers. */
   answers: string[];
+  /**
+   * The texts of those messages, in the same order: a message first seen as an inbox preview has no row
+   * uuid, and is recognised by its preview instead. Absent from older pages.
+   */
+  answeredTexts?: string[];
 }
 
 /** What a reply waiting for one of their messages looks like to these checks. */

@@ -3,6 +3,8 @@ import type { OwnMessage } from '../core/step-aside.ts';
 
 /** The most of their messages one report of mine lists (X keeps a few dozen rows on screen). */
 export const MAX_ANSWERS = 50;
+/** Enough of each answered message to recognise its inbox preview. */
+export const MAX_ANSWERED_TEXT = 500;
 
 /**
  * Content script → worker, in the same batches as incoming DMs (DETECTION_PORT), so it gets the same
@@ -16,6 +18,9 @@ export const ownMessageReportSchema = v.object({
   detectedAt: v.number(),
   live: v.boolean(),
   answers: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200))), v.maxLength(MAX_ANSWERS)),
+  answeredTexts: v.optional(
+    v.pipe(v.array(v.pipe(v.string(), v.maxLength(MAX_ANSWERED_TEXT))), v.maxLength(MAX_ANSWERS)),
+  ),
 });
 
 export type OwnMessageReport = OwnMessage & { kind: 'own' };

@@ -82,6 +82,7 @@ describe('my own messages in the open conversation', () => {
         detectedAt: 3000,
         live: true,
         answers: ['t1', 'h1'],
+        answeredTexts: ['text of t1', 'text of h1'],
       },
     ]);
   });

@@ -90,6 +90,16 @@ describe('my own message: stepping aside', () => {
     expect((await db.threads.get('100-200'))?.lastOwnAt).toBeUndefined();
   });
 
+  it('answers a message first seen as an inbox preview, recognised by its text (my phone, tab on the inbox)', async () => {
+    await recordIncoming(
+      db,
+      dm({ messageId: 'inbox:abc', source: 'inbox', text: 'Are you coming tonight?', detectedAt: NOW }),
+    );
+    await waitingReply('j1', 'inbox:abc');
+    const opened = mine({ live: false, answers: ['row-uuid'], answeredTexts: ['Are you coming tonight?'] });
+    expect((await recordOwnMessage(db, opened, NOW + MINUTE)).cancelled.map((job) => job.id)).toEqual(['j1']);
+  });
+
   it('a message of mine older than their message leaves its reply alone', async () => {
     await waitingReply();
     const outcome = await recordOwnMessage(db, mine({ live: false, answers: ['their-0'] }), NOW + MINUTE);
