@@ -106,3 +106,37 @@ describe('tell me what happened', () => {
     await again.close();
   });
 });
+
+describe('step aside when I answered from my phone while X showed the inbox', () => {
+  it('the reply first seen as an inbox preview is cancelled when its tab opens the conversation to type', async () => {
+    const [ERIN] = people(1, 790);
+    const t = await freshSession(keep, {
+      people: [ERIN!],
+      setup: { mode: 'auto', ...QUICK_TIMING, graceMinutes: 5 },
+    });
+    const thread = threadWith(ERIN!);
+    await t.fakeX.openInbox();
+    await t.fakeX.receive({ thread, text: 'Did you get my parcel?' });
+    const [job] = await until('the reply waiting in its grace period', async () => {
+      const waiting = (await jobs(t)).filter((row) => row.threadId === thread && row.state === 'pending');
+      return waiting.length > 0 && waiting;
+    });
+    const mine = await t.fakeX.replyFromOtherDevice({ thread, text: 'Yes, thank you!' });
+    // The grace period ends early: the tab opens the conversation to type, and sees my answer there.
+    const page = await t.extensionPage(POPUP);
+    expect(await messageWorker(page, 'sendReplyNow', { jobId: job!.id })).toBe(true);
+    await page.close();
+    await until('the reply cancelled', async () =>
+      (await jobs(t)).some((row) => row.id === job!.id && row.state === 'cancelled'),
+    );
+    const log = (await activity(t)).filter((entry) => entry.threadId === thread);
+    expect(log.map((entry) => [entry.kind, entry.reason ?? ''])).toEqual([
+      ['scheduled', ''],
+      ['cancelled', 'answeredYourself'],
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect((await sentIn(t, thread)).filter((r) => r.text !== 'An old message').map((r) => r.id)).toEqual([
+      mine,
+    ]);
+  });
+});
