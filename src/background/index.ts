@@ -6,6 +6,7 @@ import { AdapterStatusStore, memoryArea, registerDetection } from './detection.t
 import { registerRetention } from './retention.ts';
 import { registerSending } from './sending.ts';
 import { onOwnMessage, registerStepAside } from './step-aside.ts';
+import { registerWelcome } from './welcome-on-install.ts';
 
 // Listeners are registered synchronously at top level so a woken worker receives the event that woke it.
 const router = new MessageRouter(browser.runtime.id);
@@ -41,3 +42,5 @@ browser.tabs.onRemoved.addListener((tabId) => {
 registerCockpit(router, { db: getDb, statuses });
 // Detected DMs and the records about them are kept 90 days (storage/retention.ts).
 registerRetention({ db: getDb, now: Date.now, alarms: browser.alarms });
+// A new install opens the welcome page (updates do not).
+registerWelcome(browser.runtime, browser.tabs);

@@ -27,6 +27,7 @@ export function runDetection(signal: AbortSignal, deps: DetectionDeps): void {
   const detector = new Detector({
     report: deps.report,
     now: deps.now,
+    cookie: () => deps.doc.cookie,
     ...(deps.reportOwn ? { reportOwn: deps.reportOwn } : {}),
   });
   let session: { chat: ChatSession; controller: AbortController } | null = null;

@@ -7,6 +7,7 @@ import { runDetection } from './detection-runner.ts';
 import { DmReporter } from './report-port.ts';
 import { startSending } from './sending-listener.ts';
 import { realTimers } from './timers.ts';
+import { answerViewerRequests } from './viewer-listener.ts';
 
 const controller = new AbortController();
 const options = { timers: realTimers, onGone: () => controller.abort() };
@@ -47,3 +48,6 @@ startSending(controller.signal, {
   timers: realTimers,
   onGone: options.onGone,
 });
+
+// Who is signed in, for the welcome page's "about you" step.
+answerViewerRequests(controller.signal, document);

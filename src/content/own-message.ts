@@ -46,7 +46,8 @@ export function ownMessageReport(
   if (rowDirection(row) !== 'mine') return null;
   const message = parseMessageRow(row);
   if (message?.direction !== 'mine') return null;
-  if ('fromPerson' in message && message.fromPerson === false) return null;
+  // X's own notices in the conversation are not messages of mine.
+  if (!message.fromPerson) return null;
   const rows = [...list.querySelectorAll(messageRow)];
   const index = rows.indexOf(row);
   if (index < 0) return null;

@@ -11,6 +11,7 @@ import { t } from '../ui/i18n.ts';
 import { ruleErrorText } from '../ui/problem-words.ts';
 import { keyedChoices, SelectField } from '../ui/select-field.tsx';
 import { TextField } from '../ui/text-field.tsx';
+import { sameDraft } from '../ui/unsaved.ts';
 import { MODE_KEYS, TRIGGER_KEYS } from '../ui/words.ts';
 
 /** Keywords are typed one per line or separated by commas; blanks are dropped. */
@@ -53,6 +54,12 @@ export function RuleEditor({ initial, templates, settings, onDone }: RuleEditorP
     <EditorForm
       title={initial.name ? t('ruleEditTitle', initial.name) : t('ruleNewTitle')}
       canSave={verdict.ok && rule.name !== '' && graceMinutes !== null && Number.isInteger(graceMinutes)}
+      name={initial.name || t('ruleNewTitle')}
+      dirty={
+        !sameDraft(draft.value, initial) ||
+        keywords.value !== (initial.trigger.keywords ?? []).join('\n') ||
+        grace.value !== String(initial.graceMinutes ?? 0)
+      }
       save={() => putRule(uiDb(), rule)}
       onDone={onDone}
     >

@@ -16,6 +16,7 @@ import { RecentActivity } from './recent-activity.tsx';
  */
 export { AwayDigest } from '../ui/away-digest.tsx';
 export { AdapterWarning } from './adapter-warning.tsx';
+export { RulesFeed } from './rules-feed.tsx';
 
 /** The parts under the switch, in the order the popup always showed them. */
 export function Sections({ settings, now }: { settings: Settings; now: () => number }) {

@@ -60,6 +60,7 @@ beforeEach(() => {
       threadKind: 'direct',
       contactHandle: 'alice',
       contactName: 'Alice',
+      contactId: '2',
     }),
   });
 });
