@@ -1,6 +1,7 @@
 import { type AutoReplyLabels, type DecisionState, decide } from '../core/decide.ts';
 import { graceSchedule } from '../core/grace.ts';
 import { scheduleStep } from '../core/job-lifecycle.ts';
+import type { DetectedLanguage } from '../core/language-choice.ts';
 import type { Rng } from '../core/rng.ts';
 import { ruleGraceMinutes } from '../core/step-aside.ts';
 import type { Decision, IncomingDm } from '../core/types.ts';
@@ -24,6 +25,11 @@ export interface PipelineDeps {
   rng: Rng;
   newId(): string;
   autoReplyLabel?: string;
+  /**
+   * The browser's guess at a message's language (language-detection.ts), which picks among a rule's
+   * language templates; without it every rule answers with its default template.
+   */
+  detectLanguage?: (text: string) => Promise<DetectedLanguage | null>;
   /** The label in each template language (auto-reply-labels.ts); read once per decision. */
   autoReplyLabels?: () => Promise<AutoReplyLabels>;
   /** A job or a retry was stored: the job clock must look at its wake-up time again. */
@@ -80,7 +86,8 @@ export async function decideAndAct(
   if (!options.retry && (await db.undecided.get([dm.threadId, dm.messageId])) === undefined) return null;
   const now = deps.now();
   const labels = await deps.autoReplyLabels?.();
-  const state = await loadDecisionState(
+  const language = (await deps.detectLanguage?.(dm.text)) ?? null;
+  const loaded = await loadDecisionState(
     {
       db,
       env: deps.env,
@@ -91,6 +98,7 @@ export async function decideAndAct(
     dm,
     now,
   );
+  const state: DecisionState = { ...loaded, language };
   const decision = decide(dm, aimInside(state), now, deps.rng);
   const waits =
     decision.kind === 'skip' &&

@@ -4,6 +4,7 @@ import type { IncomingDm } from '../core/types.ts';
 import type { MessageRouter } from '../messaging/router.ts';
 import { sendToTab } from '../messaging/send.ts';
 import { jobFinished, jobPause, jobStarted, runJob, typerReady } from '../messaging/sending.ts';
+import { detectMessageLanguage } from '../shared/language-detection.ts';
 import { type AwayDb, DB_NAME, openDb } from '../storage/db.ts';
 import { releaseTabLeases } from '../storage/jobs.ts';
 import { listRules } from '../storage/rules.ts';
@@ -92,6 +93,7 @@ export function registerSending(
     rng: Math.random,
     newId: () => crypto.randomUUID(),
     autoReplyLabels: labels,
+    detectLanguage: detectMessageLanguage,
     changed: () => void clock.wake(),
   });
   const decideQueued = (dm: IncomingDm, retry = false) =>

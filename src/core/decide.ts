@@ -1,9 +1,11 @@
 import { planTiming } from './humanize.ts';
+import { chooseTemplate, type DetectedLanguage, languageTemplateIds } from './language-choice.ts';
 import { type AutoSend, checkLimits, clampLimits } from './limits.ts';
 import { AUTO_REPLY_LABEL, automaticSignal, isStopWord } from './loops.ts';
 import type { Rng } from './rng.ts';
 import { type CompiledRules, compileRules, isCompiledRules, matchRule } from './rules.ts';
 import { awayStatus, awayStretchStart } from './schedule.ts';
+import { hasFields } from './template-fields.ts';
 import { validateTemplate } from './template-syntax.ts';
 import { appendLabel, render, templateVars } from './templates.ts';
 import type {
@@ -38,6 +40,11 @@ export interface DecisionState {
    * facing each other must still stop.
    */
   autoReplyLabels?: AutoReplyLabels;
+  /**
+   * What the browser detected the message's language to be, asked by the caller (the worker) because
+   * core uses no browser API; null or absent when unknown. Picks among a rule's language templates.
+   */
+  language?: DetectedLanguage | null;
 }
 
 /** The visible auto-reply label in each template language, from _locales. */
@@ -108,8 +115,9 @@ function isFirstContact(dm: IncomingDm, state: DecisionState): boolean {
  *    hourlyCap, dailyCap (limits.ts).
  * 15. noRuleMatched (or outsideSchedule while present); ruleRefused when the first rule reached was
  *    stored before a check refused it (rules.ts); then the template: templateMissing /
- *    templateInvalid when the winning rule's template is gone or broken (no fall-through to a lower rule:
- *    that could send something the user did not mean for this message).
+ *    templateInvalid when the winning rule's template is gone, broken or asks for a field (no fall-through
+ *    to a lower rule: that could send something the user did not mean for this message). The template is
+ *    the rule's one for the message's language when `state.language` reliably names one (language-choice.ts).
  *
  * The limits apply in suggest mode too, so a suggestion shows exactly what auto mode would send. A rule in
  * `auto` mode only sends by itself when `settings.autoSendAcknowledged`; otherwise the reply degrades to
@@ -141,7 +149,11 @@ export function decide(dm: IncomingDm, state: DecisionState, now: number, rng: R
   if (state.contact?.silencedAt != null) return skip('silenced');
 
   // Only templates our rules send can come back at us; quick replies are typed by the user.
-  const sentTemplates = new Set(compiled.rules.filter((c) => c.rule.enabled).map((c) => c.rule.templateId));
+  const sentTemplates = new Set(
+    compiled.rules
+      .filter((c) => c.rule.enabled)
+      .flatMap((c) => [c.rule.templateId, ...languageTemplateIds(c.rule)]),
+  );
   const signal = automaticSignal(dm.text, {
     detectedAt: dm.detectedAt,
     labels: knownLabels(state),
@@ -170,10 +182,12 @@ export function decide(dm: IncomingDm, state: DecisionState, now: number, rng: R
   if (!rule) return skip(present ? 'outsideSchedule' : 'noRuleMatched');
   if (compiled.errors.has(rule.id)) return skip('ruleRefused', rule.id);
 
-  const template = state.templates.find((t) => t.id === rule.templateId);
+  const language = chooseTemplate(rule, state.language);
+  const template = state.templates.find((t) => t.id === language.templateId);
   if (!template) return skip('templateMissing', rule.id);
   const validity = validateTemplate(template.body);
-  if (!validity.ok) return skip('templateInvalid', rule.id);
+  // A field (`{ask:…}`) needs someone to fill it in: storage refuses such a rule, this is the last guard.
+  if (!validity.ok || hasFields(template.body)) return skip('templateInvalid', rule.id);
 
   const vars = templateVars({
     senderName: dm.senderName,
@@ -193,6 +207,7 @@ export function decide(dm: IncomingDm, state: DecisionState, now: number, rng: R
     text,
     mode: rule.mode === 'auto' && settings.autoSendAcknowledged ? 'auto' : 'suggest',
     timing: planTiming(text, dm.text, settings.timing, rng),
+    language,
   };
 }
 

@@ -27,7 +27,7 @@ function toParts(nodes: readonly TemplateNode[]): Part[] {
     if (node.kind === 'text') {
       const text = foldedLettersOnly(node.value);
       if (text) parts.push({ kind: 'literal', text });
-    } else if (node.kind === 'variable') {
+    } else if (node.kind === 'variable' || node.kind === 'field') {
       parts.push({ kind: 'wildcard' });
     } else {
       parts.push({ kind: 'choice', options: node.options.map(toParts) });

@@ -7,6 +7,9 @@
  * - `{{` and `}}` at top level: a literal `{` or `}`. Inside braces every `{` opens and every `}` closes,
  *   so nested variations may end with `}}`; a literal brace cannot appear inside a variation, and a
  *   variation cannot start right after `{{` at top level (write `{Hey|{first_name}}` instead).
+ * - `{ask:Label}` or `{ask:Label|default}`: a field the user fills in when inserting a quick reply
+ *   (template-fields.ts). Only at top level; the label and default are plain text (no braces, one `|`).
+ *   A rule can never send a template with a field: nobody would be there to fill it in.
  * A `|` outside braces is plain text.
  */
 
@@ -48,8 +51,17 @@ export const AUTO_REPLY_ROOM = 1 + MAX_LABEL_LENGTH;
 /** Deeper nesting is never needed for natural text and would make the UI preview unreadable. */
 export const MAX_TEMPLATE_DEPTH = 5;
 
+/** The longest text a field may be filled with (the popup's input stops there). */
+export const FIELD_MAX_LENGTH = 200;
+/** A label is a short question, e.g. "Order number". */
+export const MAX_FIELD_LABEL = 60;
+/** Different fields in one template; more would be a form, not a quick reply. */
+export const MAX_FIELDS = 10;
+const FIELD_OPEN = '{ask:';
+
 export type TemplateNode =
   | { kind: 'text'; value: string }
+  | { kind: 'field'; label: string; defaultValue: string | null; position: number }
   | { kind: 'variable'; name: TemplateVariable; position: number }
   | { kind: 'variation'; options: TemplateNode[][]; position: number };
 
@@ -63,7 +75,15 @@ export type TemplateErrorCode =
   | 'bareVariableInVariation'
   | 'tooDeep'
   /** Its longest rendering (longest values, longest options, label) could pass MAX_REPLY_LENGTH. */
-  | 'mayBeTooLong';
+  | 'mayBeTooLong'
+  /** `{ask:}` with no label. */
+  | 'fieldEmptyLabel'
+  /** A brace or a second `|` inside a field, or a label or default over its limit. */
+  | 'fieldInvalid'
+  /** A field inside a variation: it would be asked for only some of the time. */
+  | 'fieldInVariation'
+  /** More than MAX_FIELDS different fields. */
+  | 'tooManyFields';
 
 /** `position` is the index in the body (UTF-16 code units) where the problem starts. */
 export interface TemplateError {
@@ -93,6 +113,7 @@ function fail(code: TemplateErrorCode, position: number): never {
 
 class Parser {
   private i = 0;
+  private readonly labels = new Set<string>();
   constructor(private readonly src: string) {}
 
   parseTop(): TemplateNode[] {
@@ -107,7 +128,7 @@ class Parser {
       } else if (c === '{') {
         if (text) nodes.push({ kind: 'text', value: text });
         text = '';
-        nodes.push(this.parseGroup(1));
+        nodes.push(this.src.startsWith(FIELD_OPEN, this.i) ? this.parseField() : this.parseGroup(1));
       } else if (c === '}') {
         fail('unexpectedCloseBrace', this.i);
       } else {
@@ -147,6 +168,7 @@ class Parser {
         this.i++;
         start = this.i;
       } else if (c === '{') {
+        if (this.src.startsWith(FIELD_OPEN, this.i)) fail('fieldInVariation', this.i);
         flush();
         current.push(this.parseGroup(depth + 1));
       } else {
@@ -155,6 +177,30 @@ class Parser {
       }
     }
     return fail('unclosedBrace', open);
+  }
+
+  /** At `{ask:`: reads `Label` or `Label|default` up to the closing `}`. */
+  private parseField(): TemplateNode {
+    const open = this.i;
+    const close = this.src.indexOf('}', open);
+    if (close < 0) fail('unclosedBrace', open);
+    const inner = this.src.slice(open + FIELD_OPEN.length, close);
+    const brace = inner.indexOf('{');
+    if (brace >= 0) fail('fieldInvalid', open + FIELD_OPEN.length + brace);
+    const bar = inner.indexOf('|');
+    if (bar >= 0 && inner.indexOf('|', bar + 1) >= 0) {
+      fail('fieldInvalid', open + FIELD_OPEN.length + inner.indexOf('|', bar + 1));
+    }
+    const label = (bar < 0 ? inner : inner.slice(0, bar)).trim();
+    const defaultValue = bar < 0 ? null : inner.slice(bar + 1).trim();
+    if (label === '') fail('fieldEmptyLabel', open);
+    if (label.length > MAX_FIELD_LABEL || (defaultValue?.length ?? 0) > FIELD_MAX_LENGTH) {
+      fail('fieldInvalid', open);
+    }
+    this.labels.add(label);
+    if (this.labels.size > MAX_FIELDS) fail('tooManyFields', open);
+    this.i = close + 1;
+    return { kind: 'field', label, defaultValue, position: open };
   }
 
   private finishGroup(open: number, options: { nodes: TemplateNode[]; start: number }[]): TemplateNode {
@@ -195,6 +241,7 @@ function longestRendering(nodes: readonly TemplateNode[]): number {
   let total = 0;
   for (const node of nodes) {
     if (node.kind === 'text') total += node.value.length;
+    else if (node.kind === 'field') total += FIELD_MAX_LENGTH;
     else if (node.kind === 'variable') total += VARIABLE_MAX_LENGTH[node.name];
     else total += Math.max(...node.options.map(longestRendering));
   }

@@ -94,16 +94,28 @@ export function templateVars(input: VarsInput): TemplateVars {
   return vars;
 }
 
-function renderNodes(nodes: readonly TemplateNode[], vars: Partial<TemplateVars>, rng: Rng): string {
+/** What a field becomes in the text: the user's answer (template-fields.ts). */
+export type FieldFill = (field: { label: string; defaultValue: string | null }) => string;
+
+/** Without answers a field renders as its default, or nothing. */
+const defaultFill: FieldFill = (field) => field.defaultValue ?? '';
+
+function renderNodes(
+  nodes: readonly TemplateNode[],
+  vars: Partial<TemplateVars>,
+  rng: Rng,
+  fill: FieldFill,
+): string {
   let out = '';
   for (const node of nodes) {
     if (node.kind === 'text') out += node.value;
+    else if (node.kind === 'field') out += fill(node);
     else if (node.kind === 'variable') {
       const value: unknown = vars[node.name];
       out += typeof value === 'string' ? value : '';
     } else {
       const option = node.options[indexBelow(rng, node.options.length)];
-      if (option) out += renderNodes(option, vars, rng);
+      if (option) out += renderNodes(option, vars, rng, fill);
     }
   }
   return out;
@@ -131,10 +143,15 @@ export function tidy(text: string): string {
  * Renders a template body as plain text. Never throws: an invalid body (which `validateTemplate` would
  * refuse, and `decide` never uses) renders as its text with the braces dropped, so no syntax leaks out.
  */
-export function render(body: string, vars: Partial<TemplateVars>, rng: Rng): string {
+export function render(
+  body: string,
+  vars: Partial<TemplateVars>,
+  rng: Rng,
+  fill: FieldFill = defaultFill,
+): string {
   const parsed = parseTemplate(body);
   if (!parsed.ok) return tidy(body.replace(/[{}]/g, ''));
-  return tidy(renderNodes(parsed.nodes, vars, rng));
+  return tidy(renderNodes(parsed.nodes, vars, rng, fill));
 }
 
 /** Appends the visible label of automatic messages on the same line, so it cannot be typed as Enter. */

@@ -3,6 +3,7 @@
  * Times are epoch milliseconds unless a name says otherwise.
  */
 
+import type { LanguagePick } from './language-choice.ts';
 import type { LocaleCode } from './locales.ts';
 
 /** 1:1 chat, group chat, or a message request from someone the user does not follow. */
@@ -56,12 +57,18 @@ export interface Rule {
   mode: ReplyMode;
   /** `away`: only while the away schedule says away; `always`: also while present. */
   when: 'away' | 'always';
+  /** The default template: used when the message's language has no template of its own below. */
   templateId: string;
   /**
    * "Reply only if I haven't answered within N minutes": an automatic reply waits this long before it
    * is typed, and my own message in the conversation meanwhile cancels it. 0 or absent: no wait.
    */
   graceMinutes?: number;
+  /**
+   * Optional: one template per language of locales.ts, used when the message is reliably detected as
+   * written in that language (language-choice.ts). Absent or empty: always `templateId`.
+   */
+  languageTemplates?: Partial<Record<LocaleCode, string>>;
 }
 
 export interface Template {
@@ -222,6 +229,8 @@ export type Decision =
       text: string;
       mode: ReplyMode;
       timing: TimingPlan;
+      /** Why this template among the rule's languages (language-choice.ts). */
+      language?: LanguagePick;
     }
   | {
       kind: 'skip';

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { Decision, Settings, ThreadKind } from '../core/types.ts';
+import { detectMessageLanguage } from '../shared/language-detection.ts';
 import { uiDb } from '../ui/db.ts';
 import { CheckField } from '../ui/fields.tsx';
 import { formatDateTime, t } from '../ui/i18n.ts';
@@ -7,14 +8,17 @@ import { keyedChoices, SelectField } from '../ui/select-field.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { loopSignalText, MODE_KEYS, reasonText, THREAD_KIND_KEYS } from '../ui/words.ts';
 import { dryRun } from './dry-run.ts';
+import { LanguageView } from './dry-run-language.tsx';
 
 /** The decision in words: what would be sent and how, or why nothing would be. */
 export function DecisionView({
   decision,
   ruleName,
+  templateName = (id) => id,
 }: {
   decision: Decision;
   ruleName: (id: string) => string;
+  templateName?: (id: string) => string;
 }) {
   if (decision.kind === 'reply') {
     return (
@@ -24,6 +28,13 @@ export function DecisionView({
         </p>
         <p class="quote">{decision.text}</p>
         <p class="muted">{t('dryRunRule', ruleName(decision.ruleId), t(MODE_KEYS[decision.mode]))}</p>
+        {decision.language ? (
+          <LanguageView
+            pick={decision.language}
+            templateName={templateName}
+            displayIn={document.documentElement.lang || 'en'}
+          />
+        ) : null}
         {decision.mode === 'auto' ? (
           <p class="muted">{t('dryRunDelay', Math.round(decision.timing.totalMs / 1000))}</p>
         ) : null}
@@ -55,7 +66,11 @@ export function DryRunSection({ settings }: { settings: Settings }) {
   const name = useSignal('');
   const kind = useSignal<ThreadKind>('direct');
   const pretendAway = useSignal(true);
-  const result = useSignal<{ decision: Decision; rules: Map<string, string> } | null>(null);
+  const result = useSignal<{
+    decision: Decision;
+    rules: Map<string, string>;
+    templates: Map<string, string>;
+  } | null>(null);
   const submit = async (event: Event) => {
     event.preventDefault();
     const db = uiDb();
@@ -69,11 +84,14 @@ export function DryRunSection({ settings }: { settings: Settings }) {
         threadKind: kind.value,
         pretendAway: pretendAway.value,
         autoReplyLabel: t('autoReplyLabel'),
+        // The same on-device detection the worker runs on a real message.
+        language: await detectMessageLanguage(text.value),
       },
       Date.now(),
     );
     const rules = new Map((await db.rules.toArray()).map((rule) => [rule.id, rule.name]));
-    result.value = { decision, rules };
+    const templates = new Map((await db.templates.toArray()).map((template) => [template.id, template.name]));
+    result.value = { decision, rules, templates };
   };
   return (
     <form class="stack" onSubmit={submit} noValidate>
@@ -108,6 +126,7 @@ export function DryRunSection({ settings }: { settings: Settings }) {
           <DecisionView
             decision={result.value.decision}
             ruleName={(ruleId) => result.value?.rules.get(ruleId) ?? ruleId}
+            templateName={(id) => result.value?.templates.get(id) ?? id}
           />
         ) : null}
       </div>

@@ -1,4 +1,5 @@
 import { decide } from '../core/decide.ts';
+import type { DetectedLanguage } from '../core/language-choice.ts';
 import type { AutoSend } from '../core/limits.ts';
 import { createRng } from '../core/rng.ts';
 import type { Decision, IncomingDm, Rule, Settings, Template, ThreadKind } from '../core/types.ts';
@@ -16,6 +17,8 @@ export interface DryRunInput {
   pretendAway: boolean;
   /** The visible label automatic messages would carry. */
   autoReplyLabel: string;
+  /** What the browser detected the text's language to be, as the worker asks it for a real message. */
+  language: DetectedLanguage | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -94,6 +97,7 @@ export async function dryRun(
       thread: null,
       sends,
       autoReplyLabel: input.autoReplyLabel,
+      language: input.language,
     },
     now,
     createRng(now),

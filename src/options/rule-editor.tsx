@@ -13,6 +13,7 @@ import { keyedChoices, SelectField } from '../ui/select-field.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { sameDraft } from '../ui/unsaved.ts';
 import { MODE_KEYS, TRIGGER_KEYS } from '../ui/words.ts';
+import { RuleLanguages, templateWithField } from './rule-languages.tsx';
 
 /** Keywords are typed one per line or separated by commas; blanks are dropped. */
 export function parseKeywords(text: string): string[] {
@@ -45,6 +46,7 @@ export function RuleEditor({ initial, templates, settings, onDone }: RuleEditorP
     graceMinutes: graceMinutes ?? 0,
   };
   const verdict = validateRule(rule);
+  const withField = templateWithField(rule, templates);
   const kind = draft.value.trigger.kind;
   const setKind = (next: TriggerKind) =>
     set({
@@ -53,7 +55,13 @@ export function RuleEditor({ initial, templates, settings, onDone }: RuleEditorP
   return (
     <EditorForm
       title={initial.name ? t('ruleEditTitle', initial.name) : t('ruleNewTitle')}
-      canSave={verdict.ok && rule.name !== '' && graceMinutes !== null && Number.isInteger(graceMinutes)}
+      canSave={
+        verdict.ok &&
+        rule.name !== '' &&
+        withField === undefined &&
+        graceMinutes !== null &&
+        Number.isInteger(graceMinutes)
+      }
       name={initial.name || t('ruleNewTitle')}
       dirty={
         !sameDraft(draft.value, initial) ||
@@ -108,6 +116,16 @@ export function RuleEditor({ initial, templates, settings, onDone }: RuleEditorP
         choices={templates.map((template) => ({ value: template.id, label: template.name }))}
         onChange={(templateId) => set({ templateId })}
       />
+      <RuleLanguages
+        value={draft.value.languageTemplates}
+        templates={templates}
+        onChange={(languageTemplates) => set({ languageTemplates })}
+      />
+      {withField ? (
+        <p class="error" role="alert">
+          {t('storageProblem_fieldInRule', rule.name || t('ruleNewTitle'))}
+        </p>
+      ) : null}
       <SelectField<ReplyMode>
         label={t('ruleMode')}
         value={draft.value.mode}

@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useId, useRef } from 'preact/hooks';
 import { LOCALES } from '../core/locales.ts';
 import { createRng } from '../core/rng.ts';
+import { showFields, templateFields } from '../core/template-fields.ts';
 import { TEMPLATE_VARIABLES, validateTemplate } from '../core/templates.ts';
 import type { Settings, Template } from '../core/types.ts';
 import { putTemplate } from '../storage/templates.ts';
@@ -24,7 +25,23 @@ export function previewOf(
   now: number,
   rng: () => number,
 ) {
-  return replyText(template, SAMPLE, settings, now, rng);
+  // Fields show as `[Label]`: where the popup will put the answers.
+  return replyText(template, SAMPLE, settings, now, rng, showFields);
+}
+
+/** Under the preview: the fields the popup will ask for, and that rules cannot send such a template. */
+function FieldsNote({ body }: { body: string }) {
+  const fields = templateFields(body);
+  if (fields.length === 0) return null;
+  const list = fields
+    .map((field) => (field.defaultValue ? `${field.label} (${field.defaultValue})` : field.label))
+    .join(', ');
+  return (
+    <>
+      <p class="muted">{t('templateFieldsAsked', list)}</p>
+      <p class="muted">{t('templateFieldsQuickOnly')}</p>
+    </>
+  );
 }
 
 interface TemplateEditorProps {
@@ -82,7 +99,7 @@ export function TemplateEditor({ initial, settings, onDone }: TemplateEditorProp
       <div class="field">
         <label for={`${id}-body`}>{t('templateBody')}</label>
         <p id={`${id}-syntax`} class="muted hint">
-          {t('templateSyntaxHint')}
+          {t('templateSyntaxHint')} {t('templateFieldsHint')}
         </p>
         <textarea
           ref={bodyRef}
@@ -113,6 +130,7 @@ export function TemplateEditor({ initial, settings, onDone }: TemplateEditorProp
       <section class="preview" aria-labelledby={`${id}-preview`}>
         <h4 id={`${id}-preview`}>{t('templatePreview')}</h4>
         <p class="quote">{verdict.ok ? previewOf(draft.value, settings, Date.now(), rng) : '—'}</p>
+        <FieldsNote body={draft.value.body} />
         <button type="button" onClick={() => (roll.value += 1)}>
           {t('templateReroll')}
         </button>

@@ -1,14 +1,25 @@
 import { useSignal } from '@preact/signals';
-import { useId } from 'preact/hooks';
+import { useId, useRef } from 'preact/hooks';
+import {
+  type FieldValues,
+  fillWith,
+  showFields,
+  type TemplateField,
+  templateFields,
+} from '../core/template-fields.ts';
 import type { Settings, Template } from '../core/types.ts';
 import type { OpenThread } from '../messaging/ui.ts';
 import { t } from '../ui/i18n.ts';
 import { replyText } from '../ui/reply-text.ts';
+import { QuickFields } from './quick-fields.tsx';
 
 export interface QuickReply {
   id: string;
   name: string;
+  /** What gets inserted; with fields, a preview showing each as `[Label]`. */
   text: string;
+  /** Only for a template with fields: what to ask, and the text once answered. */
+  ask?: { fields: TemplateField[]; fill: (values: FieldValues) => string };
 }
 
 /** Each template rendered once for this contact, so the preview is exactly what gets inserted. */
@@ -21,7 +32,27 @@ export function renderQuickReplies(
 ): QuickReply[] {
   const recipient = { senderName: thread.contactName, senderHandle: thread.contactHandle };
   return templates.map((template) => {
-    return { id: template.id, name: template.name, text: replyText(template, recipient, settings, now, rng) };
+    const fields = templateFields(template.body);
+    if (fields.length === 0) {
+      return {
+        id: template.id,
+        name: template.name,
+        text: replyText(template, recipient, settings, now, rng),
+      };
+    }
+    // The answers must land in the text the list showed: replay the same random draws for the variations.
+    const draws: number[] = [];
+    const recording = () => {
+      const draw = rng();
+      draws.push(draw);
+      return draw;
+    };
+    const text = replyText(template, recipient, settings, now, recording, showFields);
+    const fill = (values: FieldValues) => {
+      let i = 0;
+      return replyText(template, recipient, settings, now, () => draws[i++] ?? 0, fillWith(values));
+    };
+    return { id: template.id, name: template.name, text, ask: { fields, fill } };
   });
 }
 
@@ -46,6 +77,30 @@ export function QuickReplies({ replies, onPick }: QuickRepliesProps) {
   const id = useId();
   const query = useSignal('');
   const active = useSignal(0);
+  // A reply with fields asks for them first (quick-fields.tsx), then goes out as plain text.
+  const asking = useSignal<QuickReply | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const pick = (reply: QuickReply) => {
+    if (reply.ask) asking.value = reply;
+    else onPick(reply);
+  };
+  const backToList = () => {
+    asking.value = null;
+    requestAnimationFrame(() => search.current?.focus());
+  };
+  const asked = asking.value;
+  if (asked?.ask) {
+    return (
+      <QuickFields
+        reply={{ ...asked, ask: asked.ask }}
+        onBack={backToList}
+        onInsert={(text) => {
+          backToList();
+          onPick({ id: asked.id, name: asked.name, text });
+        }}
+      />
+    );
+  }
   const list = filterReplies(replies, query.value);
   const current = Math.max(0, Math.min(active.value, list.length - 1));
   const optionId = (index: number) => `${id}-option-${index}`;
@@ -59,7 +114,7 @@ export function QuickReplies({ replies, onPick }: QuickRepliesProps) {
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const reply = list[current];
-      if (reply) onPick(reply);
+      if (reply) pick(reply);
     }
   };
 
@@ -67,6 +122,7 @@ export function QuickReplies({ replies, onPick }: QuickRepliesProps) {
     <div class="stack">
       <label for={`${id}-search`}>{t('quickSearchLabel')}</label>
       <input
+        ref={search}
         id={`${id}-search`}
         type="search"
         role="combobox"
@@ -93,7 +149,7 @@ export function QuickReplies({ replies, onPick }: QuickRepliesProps) {
               role="option"
               tabIndex={-1}
               aria-selected={index === current}
-              onClick={() => onPick(reply)}
+              onClick={() => pick(reply)}
             >
               <strong>{reply.name}</strong>
               <span class="quick-text">{reply.text}</span>

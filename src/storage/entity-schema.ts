@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { LOCALE_CODES } from '../core/locales.ts';
+import { LOCALE_CODES, type LocaleCode } from '../core/locales.ts';
 import { MAX_KEYWORDS, MAX_PATTERN_LENGTH } from '../core/rule-limits.ts';
 import { MAX_TEMPLATE_LENGTH } from '../core/template-syntax.ts';
 import type { Rule, Template, Trigger } from '../core/types.ts';
@@ -43,6 +43,8 @@ export const ruleSchema = v.strictObject({
   templateId: entityId,
   // Absent in files and rows written before grace periods existed: no grace period.
   graceMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_GRACE_MINUTES)), 0),
+  /** Optional, so files and rows from before it existed stay valid; written only when not empty. */
+  languageTemplates: v.optional(v.record(v.picklist(LOCALE_CODES), entityId)),
 }) satisfies v.GenericSchema<unknown, Rule>;
 
 export const templateSchema = v.strictObject({
@@ -68,9 +70,21 @@ export function cleanTrigger(trigger: Trigger): Trigger {
   }
 }
 
+/** The language templates in the order of LOCALE_CODES, without empty choices; undefined when none. */
+export function cleanLanguageTemplates(
+  chosen: Rule['languageTemplates'],
+): Partial<Record<LocaleCode, string>> | undefined {
+  const clean: Partial<Record<LocaleCode, string>> = {};
+  for (const code of LOCALE_CODES) {
+    const id = chosen?.[code];
+    if (id) clean[code] = id;
+  }
+  return Object.keys(clean).length > 0 ? clean : undefined;
+}
+
 /** A rule with its keys in the documented order and nothing else (see docs/settings-format.md). */
 export function cleanRule(rule: Rule): Rule {
-  return {
+  const clean: Rule = {
     id: rule.id,
     name: rule.name,
     enabled: rule.enabled,
@@ -81,6 +95,9 @@ export function cleanRule(rule: Rule): Rule {
     templateId: rule.templateId,
     graceMinutes: rule.graceMinutes ?? 0,
   };
+  const languageTemplates = cleanLanguageTemplates(rule.languageTemplates);
+  if (languageTemplates) clean.languageTemplates = languageTemplates;
+  return clean;
 }
 
 export function cleanTemplate(template: Template): Template {

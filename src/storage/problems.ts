@@ -22,6 +22,8 @@ export type ProblemCode =
   | 'invalidRule'
   | 'invalidTemplate'
   | 'templateInUse'
+  /** A rule would send a template that asks for a field (`{ask:…}`); detail: the rule's id. */
+  | 'fieldInRule'
   | 'notFound'
   | 'storageFailed';
 
@@ -31,6 +33,8 @@ export interface Problem {
   path: string;
   /** A machine-readable precision: core's validation code, the regex position… never user text. */
   detail?: string;
+  /** The name of the rule concerned, as the user wrote it, for messages that must name it. */
+  ruleName?: string;
 }
 
 export type Outcome<T = undefined> = { ok: true; value: T } | { ok: false; problem: Problem };

@@ -5,6 +5,7 @@ import { cleanRule, MAX_RULES, ruleSchema } from './entity-schema.ts';
 import { checkPermutation } from './order.ts';
 import { fail, type Outcome, problemFromIssue } from './problems.ts';
 import { checkRuleContent } from './rule-checks.ts';
+import { checkRuleTemplates, ruleTemplateIds } from './rule-templates.ts';
 
 /** The order `decide` tries rules in: priority, then id so that ties are stable. */
 export const byPriority = (a: Rule, b: Rule): number =>
@@ -24,7 +25,8 @@ export function getRule(db: AwayDb, id: string): Promise<Rule | undefined> {
 
 /**
  * Adds or replaces a rule. Refused (and nothing stored) when its shape is wrong, its content is invalid for
- * core (e.g. a regex that does not compile), its template does not exist, or it would be rule 1,001.
+ * core (e.g. a regex that does not compile), one of its templates does not exist or asks for a field, or
+ * it would be rule 1,001.
  */
 export function putRule(db: AwayDb, rule: Rule): Promise<Outcome<Rule>> {
   const clean = cleanRule(rule);
@@ -33,7 +35,12 @@ export function putRule(db: AwayDb, rule: Rule): Promise<Outcome<Rule>> {
   const content = checkRuleContent(parsed.output);
   if (content) return Promise.resolve({ ok: false, problem: content });
   return db.transaction('rw', [db.rules, db.templates], async (): Promise<Outcome<Rule>> => {
-    if (!(await db.templates.get(clean.templateId))) return fail('unknownTemplate', '/templateId');
+    const rule = parsed.output;
+    const templates = new Map(
+      (await db.templates.bulkGet(ruleTemplateIds(rule))).flatMap((t) => (t ? [[t.id, t] as const] : [])),
+    );
+    const refused = checkRuleTemplates(rule, (id) => templates.get(id));
+    if (refused) return { ok: false, problem: refused };
     if (!(await db.rules.get(clean.id)) && (await db.rules.count()) >= MAX_RULES) return fail('tooMany', '');
     await db.rules.put(parsed.output);
     return { ok: true, value: parsed.output };

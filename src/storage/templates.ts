@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { hasFields } from '../core/template-fields.ts';
 import type { Template } from '../core/types.ts';
 import { checkTemplateContent } from './content-checks.ts';
 import type { AwayDb } from './db.ts';
@@ -6,6 +7,7 @@ import { cleanTemplate, MAX_TEMPLATES, templateSchema } from './entity-schema.ts
 import { checkPermutation } from './order.ts';
 import { fail, type Outcome, problemFromIssue } from './problems.ts';
 import type { StoredTemplate } from './rows.ts';
+import { fieldInRule, usesTemplate } from './rule-templates.ts';
 
 const byPosition = (a: StoredTemplate, b: StoredTemplate) =>
   a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -25,13 +27,21 @@ export async function getTemplate(db: AwayDb, id: string): Promise<Template | un
   return stored && cleanTemplate(stored);
 }
 
-/** Adds (at the end of the list) or replaces (in place) a template, after validation. */
+/**
+ * Adds (at the end of the list) or replaces (in place) a template, after validation. A body with a field
+ * is refused while a rule uses the template (`fieldInRule`, naming the rule).
+ */
 export function putTemplate(db: AwayDb, template: Template): Promise<Outcome<Template>> {
   const parsed = v.safeParse(templateSchema, cleanTemplate(template), { abortEarly: true });
   if (!parsed.success) return Promise.resolve({ ok: false, problem: problemFromIssue(parsed.issues[0]) });
   const content = checkTemplateContent(parsed.output);
   if (content) return Promise.resolve({ ok: false, problem: content });
-  return db.transaction('rw', db.templates, async (): Promise<Outcome<Template>> => {
+  return db.transaction('rw', [db.templates, db.rules], async (): Promise<Outcome<Template>> => {
+    if (hasFields(parsed.output.body)) {
+      // A rule would then send a question no one answers (rule-templates.ts).
+      const user = await db.rules.filter((rule) => usesTemplate(rule, parsed.output.id)).first();
+      if (user) return { ok: false, problem: { ...fieldInRule(user), path: '/body' } };
+    }
     const existing = await db.templates.get(parsed.output.id);
     let position = existing?.position;
     if (position === undefined) {
@@ -48,7 +58,7 @@ export function putTemplate(db: AwayDb, template: Template): Promise<Outcome<Tem
 export function deleteTemplate(db: AwayDb, id: string): Promise<Outcome> {
   return db.transaction('rw', [db.templates, db.rules], async () => {
     if (!(await db.templates.get(id))) return fail('notFound', '');
-    const user = await db.rules.filter((rule) => rule.templateId === id).first();
+    const user = await db.rules.filter((rule) => usesTemplate(rule, id)).first();
     if (user) return fail('templateInUse', '', user.id);
     await db.templates.delete(id);
     return { ok: true, value: undefined };

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { checkTemplateContent } from './content-checks.ts';
 import { fail, type Outcome, type Problem, problemFromIssue } from './problems.ts';
 import { checkRuleContent } from './rule-checks.ts';
+import { checkRuleTemplates } from './rule-templates.ts';
 import { byPriority } from './rules.ts';
 import { scanJson } from './transfer-scan.ts';
 import { type ExportDoc, exportDocSchema, FORMAT, FORMAT_VERSION } from './transfer-schema.ts';
@@ -25,12 +26,12 @@ function firstDuplicate(values: readonly string[]): number {
 function checkMeaning(doc: ExportDoc): Problem | undefined {
   const ruleDup = firstDuplicate(doc.rules.map((rule) => rule.id));
   if (ruleDup >= 0) return { code: 'duplicateId', path: `/rules/${ruleDup}/id` };
-  const templateIds = new Set(doc.templates.map((template) => template.id));
+  const templates = new Map(doc.templates.map((template) => [template.id, template]));
   for (const [index, rule] of doc.rules.entries()) {
     const content = checkRuleContent(rule, `/rules/${index}`);
     if (content) return content;
-    if (!templateIds.has(rule.templateId))
-      return { code: 'unknownTemplate', path: `/rules/${index}/templateId` };
+    const refused = checkRuleTemplates(rule, (id) => templates.get(id), `/rules/${index}`);
+    if (refused) return refused;
   }
   const templateDup = firstDuplicate(doc.templates.map((template) => template.id));
   if (templateDup >= 0) return { code: 'duplicateId', path: `/templates/${templateDup}/id` };

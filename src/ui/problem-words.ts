@@ -29,6 +29,10 @@ export const TEMPLATE_ERROR_KEYS: Record<TemplateErrorCode, string> = {
   bareVariableInVariation: 'templateError_bareVariableInVariation',
   tooDeep: 'templateError_tooDeep',
   mayBeTooLong: 'templateError_mayBeTooLong',
+  fieldEmptyLabel: 'templateError_fieldEmptyLabel',
+  fieldInvalid: 'templateError_fieldInvalid',
+  fieldInVariation: 'templateError_fieldInVariation',
+  tooManyFields: 'templateError_tooManyFields',
 };
 
 /** Keyword codes count keywords, limit codes carry the limit: only these positions are characters. */
@@ -68,7 +72,11 @@ export function detailText(problem: Problem): string | null {
 
 /** A storage problem in words: what, the core detail when there is one, and where. */
 export function problemText(problem: Problem): string {
-  const what = t(PROBLEM_KEYS[problem.code]);
+  // The rule is named: with many rules, "a rule" would leave the user searching.
+  const what =
+    problem.code === 'fieldInRule'
+      ? t(PROBLEM_KEYS[problem.code], problem.ruleName ?? problem.detail ?? '')
+      : t(PROBLEM_KEYS[problem.code]);
   const detail = detailText(problem);
   const full = detail ? `${what} ${detail}` : what;
   return problem.path ? t('problemAt', full, problem.path) : full;

@@ -1,4 +1,4 @@
-import { render, templateVars } from '../core/templates.ts';
+import { type FieldFill, render, templateVars } from '../core/templates.ts';
 import type { Settings, Template } from '../core/types.ts';
 
 /** Who a reply is for, as the thread names them. */
@@ -9,7 +9,8 @@ export interface Recipient {
 
 /**
  * A template's text for one person, with the user's name, "away until" and time zone from the settings:
- * what the template editor previews and what a quick reply inserts.
+ * what the template editor previews and what a quick reply inserts. `fill` says what fields (`{ask:…}`)
+ * become: the user's answers when inserting, `[Label]` in previews.
  */
 export function replyText(
   template: Pick<Template, 'body' | 'locale'>,
@@ -17,6 +18,7 @@ export function replyText(
   settings: Settings,
   now: number,
   rng: () => number,
+  fill?: FieldFill,
 ): string {
   const vars = templateVars({
     ...recipient,
@@ -26,5 +28,5 @@ export function replyText(
     timeZone: settings.schedule.timeZone,
     locale: template.locale,
   });
-  return render(template.body, vars, rng);
+  return render(template.body, vars, rng, fill);
 }

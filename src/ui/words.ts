@@ -59,6 +59,7 @@ export const PROBLEM_KEYS: Record<ProblemCode, string> = {
   invalidRule: 'storageProblem_invalidRule',
   invalidTemplate: 'storageProblem_invalidTemplate',
   templateInUse: 'storageProblem_templateInUse',
+  fieldInRule: 'storageProblem_fieldInRule',
   notFound: 'storageProblem_notFound',
   storageFailed: 'storageProblem_storageFailed',
 };

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef } from 'preact/hooks';
 import type { Decision } from '../core/types.ts';
 import { dryRun } from '../options/dry-run.ts';
 import { DecisionView } from '../options/dry-run-section.tsx';
+import { detectMessageLanguage } from '../shared/language-detection.ts';
 import { uiDb } from '../ui/db.ts';
 import { t } from '../ui/i18n.ts';
 import { TextField } from '../ui/text-field.tsx';
@@ -48,6 +49,8 @@ export function TryStep({
         senderName: t('welcomeTrySender'),
         threadKind: 'direct',
         pretendAway: true,
+        // The same on-device detection the worker runs on a real message.
+        language: await detectMessageLanguage(text.value),
         autoReplyLabel: t('autoReplyLabel'),
       },
       now(),

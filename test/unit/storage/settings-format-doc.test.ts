@@ -32,6 +32,7 @@ describe('docs/settings-format.md', () => {
       invalidRule: true,
       invalidTemplate: true,
       templateInUse: true,
+      fieldInRule: true,
       notFound: true,
       storageFailed: true,
     };

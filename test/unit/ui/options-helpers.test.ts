@@ -160,6 +160,7 @@ describe('dry run', () => {
     threadKind: 'direct' as const,
     pretendAway: true,
     autoReplyLabel: '[auto-reply]',
+    language: null,
   };
 
   it('shows the reply the stored rules would prepare', async () => {
