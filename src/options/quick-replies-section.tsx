@@ -14,7 +14,8 @@ type Offered = Record<string, boolean>;
 
 /** Stores which templates are quick replies, in one transaction: all of them or none. */
 export async function saveQuickReplies(db: AwayDb, offered: Offered): Promise<Outcome<unknown>> {
-  return db.transaction('rw', db.templates, async () => {
+  // putTemplate reads the rules too (a template a rule sends must not hold a field).
+  return db.transaction('rw', [db.templates, db.rules], async () => {
     for (const template of await listTemplates(db)) {
       const quickReply = offered[template.id];
       if (quickReply === undefined || quickReply === template.quickReply) continue;
