@@ -1,4 +1,5 @@
 import { liveQuery } from 'dexie';
+import type { Digest } from '../core/digest.ts';
 import { isAway } from '../core/schedule.ts';
 import type { Schedule, Settings } from '../core/types.ts';
 import type { AwayDb } from '../storage/db.ts';
@@ -13,6 +14,11 @@ export interface BadgeDeps {
   action: ActionApi;
   /** True when some X tab's adapter self-check failed (kept in storage.session by detection). */
   paused: () => Promise<boolean>;
+  /**
+   * Follows the away state; returns the digest of the last away period while it is not dismissed
+   * (storage/digests.ts). Absent: no digest.
+   */
+  digest?: (away: boolean, now: number, awaySince: number | null) => Promise<Digest | null>;
   /** Keeps one alarm that wakes the worker when the away state may change by the clock alone. */
   setClockAlarm: (when: { at: number } | { everyMinute: true } | null) => Promise<void>;
 }
@@ -22,6 +28,8 @@ export async function readStoredFacts(db: AwayDb, env: Environment) {
   const settings = await getSettings(db, env);
   const jobs = await db.jobs.where('state').anyOf(['pending', 'typing']).count();
   const suggestions = await db.suggestions.count();
+  // Read so that dismissing the digest repaints the tooltip.
+  await db.digests.get('latest');
   return { settings, waiting: jobs + suggestions };
 }
 
@@ -43,8 +51,12 @@ export function createBadgeRefresher(
   const run = async (stored?: { settings: Settings; waiting: number }) => {
     const { settings, waiting } = stored ?? (await readStoredFacts(deps.db(), deps.env()));
     await loadLocale(settings.uiLocale);
+    const now = deps.now();
+    const away = isAway(settings.schedule, now);
+    const digest = await deps.digest?.(away, now, settings.schedule.awaySince);
     const facts: BadgeFacts = {
-      away: isAway(settings.schedule, deps.now()),
+      digest: digest ?? null,
+      away,
       awayUntil: settings.schedule.awayUntil,
       waiting,
       paused: await deps.paused(),

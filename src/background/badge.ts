@@ -11,6 +11,8 @@ export interface BadgeFacts {
   waiting: number;
   /** An X tab's adapter self-check failed: automation is paused there. */
   paused: boolean;
+  /** The digest of the last away period, until dismissed: its counts go in the tooltip. */
+  digest?: { replied: number; waiting: number } | null;
 }
 
 export interface BadgeLook {
@@ -34,6 +36,7 @@ export function badgeLook(facts: BadgeFacts, formatUntil: (at: number) => string
   const parts = [t('extName'), state];
   if (facts.waiting > 0) parts.push(t('badgeTitleWaiting', facts.waiting));
   if (facts.paused) parts.push(t('badgeTitlePaused'));
+  if (facts.digest) parts.push(t('digestSummary', facts.digest.replied, facts.digest.waiting));
   const count = facts.waiting > 99 ? '99+' : facts.waiting > 0 ? String(facts.waiting) : '';
   return {
     // A failed self-check outranks the count: it means nothing automatic is happening.

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { MessageRouter } from '../messaging/router.ts';
 import type { AwayDb } from '../storage/db.ts';
+import { followAwayState } from '../storage/digests.ts';
 import { ensureSeeded } from '../storage/seed.ts';
 import { uiEnv } from '../ui/db.ts';
 import { resolveLang } from '../ui/i18n.ts';
@@ -39,6 +40,7 @@ export function registerCockpit(
     now: Date.now,
     action: browser.action,
     paused: async () => (await deps.statuses.list()).some((record) => !record.status.ok),
+    digest: (away, now, awaySince) => followAwayState(deps.db(), away, now, awaySince),
     setClockAlarm,
   });
   const away = { db: deps.db, env: uiEnv, now: Date.now, refresh: () => refresh() };

@@ -11,6 +11,7 @@ import {
   getAdapterStatuses,
   incomingDmSchema,
 } from '../messaging/detection.ts';
+import { isOwnReport, type OwnMessageReport, ownMessageReportSchema } from '../messaging/own-message.ts';
 import type { MessageRouter, SenderInfo } from '../messaging/router.ts';
 import type { AwayDb } from '../storage/db.ts';
 import { recordIncoming } from '../storage/incoming.ts';
@@ -98,6 +99,8 @@ export interface DetectionDeps {
   statuses: AdapterStatusStore;
   /** A DM stored as new goes on to the decision (sending.ts). */
   onNewDm?: (dm: IncomingDm) => Promise<void>;
+  /** One of my own messages was seen (own-messages.ts). */
+  onOwnMessage?: (own: OwnMessageReport) => Promise<void>;
   /** Where pages open their detection port; without it only the status messages are served. */
   ports?: DetectionPorts;
   /** How long acknowledgements are gathered before one post to the page (default ACK_DELAY_MS). */
@@ -149,6 +152,12 @@ function serveDetectionPort(port: DetectionPort, deps: DetectionDeps): void {
     if (!parsed.success) return console.warn('Away for X: refused a malformed detection batch');
     const batch = parsed.output;
     for (const raw of batch.dms) {
+      if (isOwnReport(raw)) {
+        const own = v.safeParse(ownMessageReportSchema, raw);
+        if (own.success) await deps.onOwnMessage?.(own.output);
+        else console.warn(`Away for X: refused an own message: ${issueText(own.issues)}`);
+        continue;
+      }
       const dm = v.safeParse(incomingDmSchema, raw);
       if (dm.success) await storeDetected(deps, dm.output);
       else console.warn(`Away for X: refused a detected DM: ${issueText(dm.issues)}`);

@@ -5,6 +5,7 @@ import { registerCockpit } from './cockpit.ts';
 import { AdapterStatusStore, memoryArea, registerDetection } from './detection.ts';
 import { registerRetention } from './retention.ts';
 import { registerSending } from './sending.ts';
+import { onOwnMessage, registerStepAside } from './step-aside.ts';
 import { registerUrgentAlerts } from './urgent-open.ts';
 import { registerWelcome } from './welcome-on-install.ts';
 
@@ -25,10 +26,16 @@ const statuses = new AdapterStatusStore(browser.storage.session ?? memoryArea(),
 // Its notification-click listener, too, must be added at top level.
 const alerts = registerUrgentAlerts({ db: getDb });
 const sending = registerSending(router, { db: getDb, statuses, alerts });
+const stepAside = { db: getDb, now: Date.now, wake: sending.wake };
+registerStepAside(router, stepAside);
 registerDetection(router, {
   db: getDb,
   statuses,
   onNewDm: sending.onNewDm,
+  onOwnMessage: (own) =>
+    onOwnMessage(stepAside, own).catch((error: unknown) =>
+      console.error('Away for X: handling my own message failed', error),
+    ),
   // Pages report DMs on a port (see DETECTION_PORT); its listener too must be registered right here.
   ports: { onConnect: browser.runtime.onConnect, ownId: browser.runtime.id },
 });

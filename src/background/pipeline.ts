@@ -1,7 +1,9 @@
 import { type AutoReplyLabels, type DecisionState, decide } from '../core/decide.ts';
+import { graceSchedule } from '../core/grace.ts';
 import { scheduleStep } from '../core/job-lifecycle.ts';
 import type { DetectedLanguage } from '../core/language-choice.ts';
 import type { Rng } from '../core/rng.ts';
+import { ruleGraceMinutes } from '../core/step-aside.ts';
 import type { Decision, IncomingDm } from '../core/types.ts';
 import { alertFor, type Urgency } from '../core/urgent.ts';
 import { appendActivity } from '../storage/activity.ts';
@@ -13,7 +15,7 @@ import type { Environment } from '../storage/settings.ts';
 import { setSuggestion } from '../storage/suggestions.ts';
 import { loadDecisionState, type RulesCache } from './decision-state.ts';
 import type { RetryStore } from './retries.ts';
-import { RETRY_MAX_AGE_MS } from './send-config.ts';
+import { PREP_MS, RETRY_MAX_AGE_MS } from './send-config.ts';
 
 export interface PipelineDeps {
   db: AwayDb;
@@ -114,7 +116,8 @@ export async function decideAndAct(
   const acted = await db.transaction('rw', OUTCOME_TABLES(db), async () => {
     // A retry was claimed by its first decision; it still clears a row left by an interrupted one.
     if (!(await claimDecision(db, dm)) && !options.retry) return null;
-    return act(deps, dm, decision, { now, waits, retry: options.retry === true });
+    const grace = decision.kind === 'reply' ? ruleGraceMinutes(state.rules, decision.ruleId) : undefined;
+    return act(deps, dm, decision, { now, waits, retry: options.retry === true, grace });
   });
   if (acted === null) return null;
   if (acted || waits) deps.changed();
@@ -131,7 +134,7 @@ async function act(
   deps: PipelineDeps,
   dm: IncomingDm,
   decision: Decision,
-  context: { now: number; waits: boolean; retry: boolean },
+  context: { now: number; waits: boolean; retry: boolean; grace?: number | undefined },
 ): Promise<boolean> {
   const { db } = deps;
   const { now } = context;
@@ -165,6 +168,14 @@ async function act(
     return false;
   }
 
+  const start = planStart(dm, now);
+  // A rule's grace period ("only if I haven't answered within N minutes") runs from their message.
+  const due = graceSchedule(
+    start + decision.timing.readMs + decision.timing.thinkMs,
+    start,
+    context.grace,
+    PREP_MS,
+  );
   const step = scheduleStep(
     {
       id: deps.newId(),
@@ -173,7 +184,7 @@ async function act(
       contactHandle: entry.contactHandle,
       text: decision.text,
       timing: decision.timing,
-      dueAt: planStart(dm, now) + decision.timing.readMs + decision.timing.thinkMs,
+      ...due,
     },
     now,
   );

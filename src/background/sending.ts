@@ -57,7 +57,7 @@ async function chatTabs(): Promise<TabInfo[]> {
 export function registerSending(
   router: MessageRouter,
   deps: SendingDeps,
-): { onNewDm(dm: IncomingDm): Promise<void> } {
+): { onNewDm(dm: IncomingDm): Promise<void>; wake(): void } {
   const session: KeyValueArea = browser.storage.session ?? memoryArea();
   const retries = new RetryStore(browser.storage.local);
   const keeper = new ChatTabKeeper(
@@ -183,6 +183,7 @@ export function registerSending(
   );
 
   return {
+    wake: () => void clock.wake(),
     onNewDm: (dm) =>
       decideQueued(dm).catch((error: unknown) => console.error('Away for X: decision failed', error)),
   };

@@ -1,5 +1,6 @@
 import type { IncomingDm } from '../core/types.ts';
 import type { AdapterStatus } from '../messaging/detection.ts';
+import type { OwnMessageReport } from '../messaging/own-message.ts';
 import { ChatSession } from './chat-session.ts';
 import { Detector } from './detector.ts';
 import { watchNavigation } from './navigation.ts';
@@ -12,6 +13,8 @@ export interface DetectionDeps {
   now(): number;
   timers: Timers;
   report(dm: IncomingDm): void;
+  /** One of my own messages was seen in the open conversation (stepping aside). */
+  reportOwn?(own: OwnMessageReport): void;
   reportStatus(status: AdapterStatus): void;
 }
 
@@ -21,7 +24,12 @@ export interface DetectionDeps {
  * messages already seen into new ones.
  */
 export function runDetection(signal: AbortSignal, deps: DetectionDeps): void {
-  const detector = new Detector({ report: deps.report, now: deps.now, cookie: () => deps.doc.cookie });
+  const detector = new Detector({
+    report: deps.report,
+    now: deps.now,
+    cookie: () => deps.doc.cookie,
+    ...(deps.reportOwn ? { reportOwn: deps.reportOwn } : {}),
+  });
   let session: { chat: ChatSession; controller: AbortController } | null = null;
   let reportedChat = false;
 

@@ -1,4 +1,5 @@
 import type { IncomingDm } from '../core/types.ts';
+import type { OwnMessageReport } from '../messaging/own-message.ts';
 import { InboxDetector } from './inbox-detector.ts';
 import { ThreadDetector } from './thread-detector.ts';
 import { ViewerId } from './x/identity.ts';
@@ -10,6 +11,8 @@ import { inboxRow, messageRow, messageRowAttribute } from './x/selectors.ts';
 export interface DetectorDeps {
   report(dm: IncomingDm): void;
   now(): number;
+  /** One of my own messages was seen in the open conversation. */
+  reportOwn?(own: OwnMessageReport): void;
   /** The page's cookies (`document.cookie`), where X keeps the viewer's id; none in some tests. */
   cookie?(): string;
 }
@@ -36,6 +39,7 @@ export class Detector {
       report: deps.report,
       now: deps.now,
       openThread: () => (this.#root ? this.#openThread.read(this.#root, this.#url, viewer.get()) : null),
+      ...(deps.reportOwn ? { reportOwn: deps.reportOwn } : {}),
     });
     this.#inbox = new InboxDetector({ report: deps.report, now: deps.now, viewerId: () => viewer.get() });
   }

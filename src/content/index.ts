@@ -35,6 +35,7 @@ runDetection(controller.signal, {
   now: () => Date.now(),
   timers: realTimers,
   report: (dm) => reporter.report(dm),
+  reportOwn: (own) => reporter.report(own),
   reportStatus: (status) =>
     void deliver(() => sendMessage(adapterStatus, status), { ...options, what: 'the adapter status' }),
 });

@@ -1,5 +1,6 @@
 import type { IncomingDm } from '../core/types.ts';
 import { type DmBatch, MAX_BATCH, readDmAck } from '../messaging/detection.ts';
+import type { OwnMessageReport } from '../messaging/own-message.ts';
 import { isContextGone, RETRY_DELAYS_MS } from './deliver.ts';
 import type { Timers } from './timers.ts';
 
@@ -45,7 +46,7 @@ interface Posted {
  */
 export class DmReporter {
   #port: ReportPort | null = null;
-  #queue: IncomingDm[] = [];
+  #queue: (IncomingDm | OwnMessageReport)[] = [];
   #flushQueued = false;
   #flushTimer: unknown = null;
   #lastPostAt = Number.NEGATIVE_INFINITY;
@@ -64,7 +65,7 @@ export class DmReporter {
     signal?.addEventListener('abort', () => this.#stop(), { once: true });
   }
 
-  report(dm: IncomingDm): void {
+  report(dm: IncomingDm | OwnMessageReport): void {
     if (this.#stopped) return;
     this.#queue.push(dm);
     if (this.#flushQueued) return;

@@ -1,6 +1,8 @@
 import type { IncomingDm } from '../core/types.ts';
+import type { OwnMessageReport } from '../messaging/own-message.ts';
 import type { OpenThread } from '../messaging/ui.ts';
 import { previewMatches } from '../storage/preview-match.ts';
+import { newestOwnRow, ownMessageReport } from './own-message.ts';
 import { clip } from './text-limits.ts';
 import { parseMessageRow, rowUuid } from './x/message-row.ts';
 import { loadedEmpty } from './x/open-thread.ts';
@@ -30,6 +32,8 @@ export interface ThreadDetectorDeps {
   now(): number;
   /** The open thread and its other person, read when a message is reported (the header may render late). */
   openThread(): OpenThread | null;
+  /** One of my own messages (see own-message.ts); absent: mine are not reported. */
+  reportOwn?(own: OwnMessageReport): void;
 }
 
 /**
@@ -93,9 +97,18 @@ export class ThreadDetector {
       if (anchor && !(anchor.compareDocumentPosition(row) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
       memory.newest = row;
       this.#reportIfTheirs(row);
+      this.#reportIfMine(row, list, true);
     }
     memory.emptySince = null;
     if (anchor === null) memory.newest = candidates.at(-1) ?? null;
+    // First rows of a conversation: my latest message there may answer one a reply still waits for.
+    if (anchor === null) this.#reportIfMine(newestOwnRow(list), list, false);
+  }
+
+  #reportIfMine(row: Element | null, list: Element, arrived: boolean): void {
+    if (!row || !this.deps.reportOwn || this.#openId === null) return;
+    const own = ownMessageReport(row, list, this.#openId, this.deps.now(), arrived);
+    if (own) this.deps.reportOwn(own);
   }
 
   /**

@@ -105,6 +105,7 @@ export function defaultRulesFor(locale: LocaleCode): Rule[] {
       mode: 'suggest',
       when: 'away',
       templateId: starterTemplateId(locale, 'away'),
+      graceMinutes: 0,
     },
   ];
 }

@@ -51,7 +51,7 @@ export interface JobStep {
  */
 export type CancelReason = Extract<
   SkipReason,
-  'awayOff' | 'stopWord' | 'silenced' | 'denyListed' | 'notAllowListed'
+  'awayOff' | 'stopWord' | 'silenced' | 'denyListed' | 'notAllowListed' | 'answeredYourself'
 >;
 
 const released = { leaseTabId: null, leaseUntil: null } as const;
@@ -77,6 +77,8 @@ export interface NewJob {
   text: string;
   timing: TimingPlan;
   dueAt: number;
+  /** The end of the rule's grace period, when it has one (see core/step-aside.ts). */
+  graceUntil?: number;
 }
 
 /** A reply decided in auto mode: waiting for its time, given up EXPIRE_MS after it. */
@@ -130,6 +132,8 @@ export function startStep(
   now: number,
 ): JobStep | null {
   if (!isActive(job) || job.leaseTabId !== tabId) return null;
+  // While the grace period runs nothing is typed, whoever asks.
+  if (job.graceUntil !== undefined && job.graceUntil > now) return null;
   if (job.attempts >= MAX_SEND_ATTEMPTS) return ended(job, 'failed', job.error ?? 'notConfirmed', now);
   const seen = new Set([...(job.seenOwnRows ?? []), ...ownRowsBefore]);
   return {
@@ -188,6 +192,15 @@ export function finishStep(job: SendJob, report: AttemptReport, tabId: number, n
       // Stopped at the worker's word (lease lost, or nothing to do any more): free for the next pass.
       return back({});
   }
+}
+
+/**
+ * "Send now" on a reply whose grace period runs: the period ends at once and the reply is due now; the
+ * usual checks still run before anything is typed. Null when it is not waiting in its grace period.
+ */
+export function sendNowStep(job: SendJob, now: number): JobStep | null {
+  if (job.state !== 'pending' || job.graceUntil === undefined || job.graceUntil <= now) return null;
+  return { job: { ...job, graceUntil: now, dueAt: Math.min(job.dueAt, now) }, entry: null, ledger: null };
 }
 
 /** An active job past its deadline, and not being typed right now, is given up. */

@@ -60,6 +60,11 @@ export interface Rule {
   /** The default template: used when the message's language has no template of its own below. */
   templateId: string;
   /**
+   * "Reply only if I haven't answered within N minutes": an automatic reply waits this long before it
+   * is typed, and my own message in the conversation meanwhile cancels it. 0 or absent: no wait.
+   */
+  graceMinutes?: number;
+  /**
    * Optional: one template per language of locales.ts, used when the message is reliably detected as
    * written in that language (language-choice.ts). Absent or empty: always `templateId`.
    */
@@ -179,6 +184,8 @@ export interface ThreadState {
   lastIncomingAt: number | null;
   /** When we last sent an automatic message here. */
   lastAutoReplyAt: number | null;
+  /** When my own message (not one of our automatic replies) was last seen here. */
+  lastOwnAt?: number;
 }
 
 /** Why `decide` chose not to answer. Every code has an English and French text in _locales. */
@@ -215,7 +222,9 @@ export type SkipReason =
    * Not from `decide`: the worker was stopped between storing the DM and deciding it, and by its next
    * wake the DM was too old to answer as if on time (background/undecided.ts).
    */
-  | 'decisionInterrupted';
+  | 'decisionInterrupted'
+  /** Not from `decide`: my own message appeared in the conversation after theirs (core/step-aside.ts). */
+  | 'answeredYourself';
 
 export interface TimingPlan {
   /** Reading the message. */
@@ -276,6 +285,8 @@ export interface SendJob {
    * later attempt (after a reload or a failure) can tell our sent row from an older identical one.
    */
   seenOwnRows?: string[];
+  /** While the rule's grace period runs (until this instant) nothing is typed; my own reply cancels it. */
+  graceUntil?: number;
 }
 
 export type ActivityKind =

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { IncomingDm } from '../core/types.ts';
 import { defineMessage } from './define.ts';
+import type { OwnMessageReport } from './own-message.ts';
 import type { TabProblem } from './ui.ts';
 
 const MAX_TEXT = 10_000;
@@ -36,7 +37,7 @@ export const dmBatchSchema = v.object({
   seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
   dms: v.pipe(v.array(v.unknown()), v.minLength(1), v.maxLength(MAX_BATCH)),
 });
-export type DmBatch = { seq: number; dms: IncomingDm[] };
+export type DmBatch = { seq: number; dms: (IncomingDm | OwnMessageReport)[] };
 
 /** Worker → page on the detection port: these batches are handled (stored, or refused for good). */
 export interface DmAck {

@@ -3,6 +3,7 @@ import { useId } from 'preact/hooks';
 import type { ActivityEntry, ActivityKind } from '../core/types.ts';
 import { queryActivity } from '../storage/activity.ts';
 import { ActivityLine } from '../ui/activity-line.tsx';
+import { AwayDigest } from '../ui/away-digest.tsx';
 import { uiDb } from '../ui/db.ts';
 import { t } from '../ui/i18n.ts';
 import { liveValue, useLive } from '../ui/live.ts';
@@ -67,6 +68,7 @@ export function ActivitySection() {
   return (
     <div class="stack">
       <h2>{t('activityTitle')}</h2>
+      <AwayDigest />
       <div class="row">
         <label for={`${id}-kind`}>{t('activityFilterKind')}</label>
         <select

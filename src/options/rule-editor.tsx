@@ -2,10 +2,11 @@ import { useSignal } from '@preact/signals';
 import { useId } from 'preact/hooks';
 import { validateRule } from '../core/rules.ts';
 import type { ReplyMode, Rule, Settings, Template, TriggerKind } from '../core/types.ts';
+import { MAX_GRACE_MINUTES } from '../storage/entity-schema.ts';
 import { putRule } from '../storage/rules.ts';
 import { uiDb } from '../ui/db.ts';
 import { EditorForm, useDraft } from '../ui/editor-form.tsx';
-import { CheckField } from '../ui/fields.tsx';
+import { CheckField, NumberField, readNumber } from '../ui/fields.tsx';
 import { t } from '../ui/i18n.ts';
 import { ruleErrorText } from '../ui/problem-words.ts';
 import { keyedChoices, SelectField } from '../ui/select-field.tsx';
@@ -33,6 +34,8 @@ export function RuleEditor({ initial, templates, settings, onDone }: RuleEditorP
   const checkId = `${useId()}-check`;
   const [draft, set] = useDraft(initial);
   const keywords = useSignal((initial.trigger.keywords ?? []).join('\n'));
+  const grace = useSignal(String(initial.graceMinutes ?? 0));
+  const graceMinutes = readNumber(grace.value, 0, MAX_GRACE_MINUTES);
   const rule: Rule = {
     ...draft.value,
     name: draft.value.name.trim(),
@@ -40,6 +43,7 @@ export function RuleEditor({ initial, templates, settings, onDone }: RuleEditorP
       draft.value.trigger.kind === 'keywords'
         ? { kind: 'keywords', keywords: parseKeywords(keywords.value) }
         : draft.value.trigger,
+    graceMinutes: graceMinutes ?? 0,
   };
   const verdict = validateRule(rule);
   const withField = templateWithField(rule, templates);
@@ -51,10 +55,18 @@ export function RuleEditor({ initial, templates, settings, onDone }: RuleEditorP
   return (
     <EditorForm
       title={initial.name ? t('ruleEditTitle', initial.name) : t('ruleNewTitle')}
-      canSave={verdict.ok && rule.name !== '' && withField === undefined}
+      canSave={
+        verdict.ok &&
+        rule.name !== '' &&
+        withField === undefined &&
+        graceMinutes !== null &&
+        Number.isInteger(graceMinutes)
+      }
       name={initial.name || t('ruleNewTitle')}
       dirty={
-        !sameDraft(draft.value, initial) || keywords.value !== (initial.trigger.keywords ?? []).join('\n')
+        !sameDraft(draft.value, initial) ||
+        keywords.value !== (initial.trigger.keywords ?? []).join('\n') ||
+        grace.value !== String(initial.graceMinutes ?? 0)
       }
       save={() => putRule(uiDb(), rule)}
       onDone={onDone}
@@ -124,6 +136,19 @@ export function RuleEditor({ initial, templates, settings, onDone }: RuleEditorP
           <p class="notice-warn">{t('ruleAutoNeedsAck')}</p>
         ) : null}
       </SelectField>
+      <NumberField
+        label={t('ruleGraceMinutes')}
+        value={grace.value}
+        min={0}
+        max={MAX_GRACE_MINUTES}
+        hint={t('ruleGraceHint')}
+        error={
+          graceMinutes === null || !Number.isInteger(graceMinutes)
+            ? t('ruleGraceInvalid', String(MAX_GRACE_MINUTES))
+            : undefined
+        }
+        onInput={(text) => (grace.value = text)}
+      />
       <SelectField<Rule['when']>
         label={t('ruleWhen')}
         value={draft.value.when}

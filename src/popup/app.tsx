@@ -22,6 +22,8 @@ export function PopupApp({ settings, now }: { settings: Settings; now: () => num
         </button>
       </header>
       {loaded ? <loaded.AdapterWarning /> : null}
+      {/* When away has ended, the popup opens on what happened meanwhile. */}
+      {loaded ? <loaded.AwayDigest /> : null}
       {loaded ? <loaded.RulesFeed onRules={(next) => (rules.value = next)} /> : null}
       <AwayControl settings={settings} now={now} rules={rules.value} />
       {loaded ? <loaded.Sections settings={settings} now={now} /> : null}

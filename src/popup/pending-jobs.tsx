@@ -1,10 +1,13 @@
 import { useSignal } from '@preact/signals';
 import type { SendJob } from '../core/types.ts';
+import { sendMessage } from '../messaging/send.ts';
+import { sendReplyNow } from '../messaging/step-aside.ts';
 import { cancelJob, listJobs } from '../storage/jobs.ts';
 import { uiDb } from '../ui/db.ts';
 import { formatDateTime, t } from '../ui/i18n.ts';
 import { liveValue, useLive } from '../ui/live.ts';
 import { jobWaitingText } from '../ui/words.ts';
+import { GraceCountdown } from './grace-countdown.tsx';
 
 /**
  * Cancels one reply that has not gone out. A reply being typed is cancelled too: the typing tab checks
@@ -15,7 +18,19 @@ export function cancelPendingJob(id: string, now: number): Promise<boolean> {
   return cancelJob(uiDb(), id, now);
 }
 
-function JobItem({ job, onCancel }: { job: SendJob; onCancel: () => Promise<void> }) {
+/** Asks the worker to end a reply's grace period now; false when it was no longer waiting in one. */
+export function sendJobNowFromPopup(id: string): Promise<boolean> {
+  return sendMessage(sendReplyNow, { jobId: id });
+}
+
+interface JobItemProps {
+  job: SendJob;
+  now: () => number;
+  onCancel: () => Promise<void>;
+  onSendNow: () => Promise<void>;
+}
+
+function JobItem({ job, now, onCancel, onSendNow }: JobItemProps) {
   const busy = useSignal(false);
   // A job being typed is past whatever held it back last time.
   const waiting = job.state === 'pending' ? jobWaitingText(job.error) : null;
@@ -30,6 +45,7 @@ function JobItem({ job, onCancel }: { job: SendJob; onCancel: () => Promise<void
         </span>
       </p>
       {waiting && <p class="muted">{waiting}</p>}
+      <GraceCountdown job={job} now={now} onSendNow={onSendNow} />
       <p class="quote">{job.text}</p>
       <button
         type="button"
@@ -48,7 +64,13 @@ function JobItem({ job, onCancel }: { job: SendJob; onCancel: () => Promise<void
   );
 }
 
-export function PendingJobs({ now }: { now: () => number }) {
+interface PendingJobsProps {
+  now: () => number;
+  /** "Send now" on a reply in its grace period (the worker's message by default). */
+  sendNow?: (id: string) => Promise<boolean>;
+}
+
+export function PendingJobs({ now, sendNow = sendJobNowFromPopup }: PendingJobsProps) {
   const live = useLive(() => listJobs(uiDb(), ['pending', 'typing']));
   const jobs = liveValue(live.value, []);
   // Outside the items: the item is gone from the live list by the time the answer comes back.
@@ -62,7 +84,15 @@ export function PendingJobs({ now }: { now: () => number }) {
       <h2 id="jobs-title">{t('popupJobsTitle', jobs.length)}</h2>
       <ul class="plain stack">
         {jobs.map((job) => (
-          <JobItem key={job.id} job={job} onCancel={() => cancel(job.id)} />
+          <JobItem
+            key={job.id}
+            job={job}
+            now={now}
+            onCancel={() => cancel(job.id)}
+            onSendNow={async () => {
+              notice.value = (await sendNow(job.id)) ? t('graceSentNow') : t('jobAlreadyGone');
+            }}
+          />
         ))}
       </ul>
       <p role="status">{notice.value}</p>

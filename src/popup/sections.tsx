@@ -14,6 +14,7 @@ import { RecentActivity } from './recent-activity.tsx';
  * The popup's second chunk, loaded after the Away switch is on screen (lazy-sections.ts): Dexie, the live
  * settings and the parts that read the database or the X tab.
  */
+export { AwayDigest } from '../ui/away-digest.tsx';
 export { AdapterWarning } from './adapter-warning.tsx';
 export { RulesFeed } from './rules-feed.tsx';
 

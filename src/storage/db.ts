@@ -1,6 +1,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { ActivityEntry, Contact, Rule, SendJob, ThreadState } from '../core/types.ts';
 import { DB_NAME } from './db-name.ts';
+import type { DigestRow } from './digests.ts';
 import type {
   LedgerEntry,
   SettingsRow,
@@ -9,7 +10,7 @@ import type {
   Suggestion,
   UndecidedDm,
 } from './rows.ts';
-import { STORES_V1, STORES_V2, STORES_V3, upgradeToV2 } from './schema.ts';
+import { STORES_V1, STORES_V2, STORES_V3, STORES_V4, upgradeToV2 } from './schema.ts';
 
 export { DB_NAME };
 
@@ -29,12 +30,14 @@ export class AwayDb extends Dexie {
   activity!: Table<ActivityEntry, number>;
   suggestions!: Table<Suggestion, string>;
   undecided!: Table<UndecidedDm, MessageKey>;
+  digests!: Table<DigestRow, string>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
     this.version(3).stores(STORES_V3);
+    this.version(4).stores(STORES_V4);
   }
 }
 

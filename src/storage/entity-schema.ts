@@ -9,6 +9,8 @@ export const MAX_RULES = 1_000;
 export const MAX_TEMPLATES = 1_000;
 export const MAX_NAME = 200;
 export const MAX_KEYWORD = 200;
+/** A grace period of at most a day: longer, and the reply would no longer be an away reply. */
+export const MAX_GRACE_MINUTES = 1440;
 
 export const entityId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
 const name = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_NAME));
@@ -39,6 +41,8 @@ export const ruleSchema = v.strictObject({
   mode: v.picklist(['suggest', 'auto']),
   when: v.picklist(['away', 'always']),
   templateId: entityId,
+  // Absent in files and rows written before grace periods existed: no grace period.
+  graceMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_GRACE_MINUTES)), 0),
   /** Optional, so files and rows from before it existed stay valid; written only when not empty. */
   languageTemplates: v.optional(v.record(v.picklist(LOCALE_CODES), entityId)),
   // Optional, and stored and written only when true: files from before it stay valid and unchanged.
@@ -91,6 +95,7 @@ export function cleanRule(rule: Rule): Rule {
     mode: rule.mode,
     when: rule.when,
     templateId: rule.templateId,
+    graceMinutes: rule.graceMinutes ?? 0,
     ...(rule.answerUrgent === true ? { answerUrgent: true } : {}),
   };
   const languageTemplates = cleanLanguageTemplates(rule.languageTemplates);

@@ -11,9 +11,11 @@ import {
   leased,
   releasedFrom,
   renewed,
+  sendNowStep,
   sendVerdict,
   startStep,
 } from '../core/job-lifecycle.ts';
+import { answeredBy, type OwnMessage } from '../core/step-aside.ts';
 import type { JobState, SendJob, Settings } from '../core/types.ts';
 import { appendActivity } from './activity.ts';
 import type { AwayDb } from './db.ts';
@@ -195,6 +197,31 @@ export function expireJobs(db: AwayDb, now: number): Promise<SendJob[]> {
 /** The user cancels one reply (popup). False when it was sent, failed or cancelled meanwhile. */
 export async function cancelJob(db: AwayDb, jobId: string, now: number): Promise<boolean> {
   return (await change(db, jobId, now, (job) => cancelStep(job, now))) !== null;
+}
+
+/** "Send now" on a reply in its grace period (see `sendNowStep`); false when it is not waiting in one. */
+export async function sendJobNow(db: AwayDb, jobId: string, now: number): Promise<boolean> {
+  return (await change(db, jobId, now, (job) => sendNowStep(job, now))) !== null;
+}
+
+/**
+ * My own message appeared in the conversation: the replies waiting for a message of theirs it answers
+ * are cancelled, logged "you answered yourself". Our own automatic replies are mine on the page too: a
+ * message whose text a job of this conversation typed cancels nothing (core/step-aside.ts).
+ */
+export function cancelAnsweredJobs(db: AwayDb, own: OwnMessage, now: number): Promise<SendJob[]> {
+  return db.transaction('rw', jobTables(db), async () => {
+    const jobs = await db.jobs.filter((job) => job.threadId === own.threadId).toArray();
+    const active = jobs.filter((job) => job.state === 'pending' || job.state === 'typing');
+    const targets = new Set(answeredBy(own, active, jobs).map((job) => job.id));
+    if (targets.size === 0) return [];
+    return changeActive(
+      db,
+      now,
+      (job) => cancelStep(job, now, 'answeredYourself'),
+      (job) => targets.has(job.id),
+    );
+  });
 }
 
 /** The person asked to stop or was silenced: their replies waiting or being typed are cancelled. */

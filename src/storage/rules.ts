@@ -11,9 +11,12 @@ import { checkRuleTemplates, ruleTemplateIds } from './rule-templates.ts';
 export const byPriority = (a: Rule, b: Rule): number =>
   a.priority - b.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Rules in the order `decide` tries them: priority, then id so that ties are stable. */
+/**
+ * Rules in the order `decide` tries them: priority, then id so that ties are stable. Each in its clean
+ * form: a rule stored before grace periods existed reads with `graceMinutes: 0`.
+ */
 export async function listRules(db: AwayDb): Promise<Rule[]> {
-  return (await db.rules.toArray()).sort(byPriority);
+  return (await db.rules.toArray()).map(cleanRule).sort(byPriority);
 }
 
 export function getRule(db: AwayDb, id: string): Promise<Rule | undefined> {

@@ -28,7 +28,13 @@ export const STORES_V2 = { ...STORES_V1, templates: 'id, position' } as const;
  */
 export const STORES_V3 = { ...STORES_V2, undecided: '[threadId+messageId], detectedAt' } as const;
 
-export const CURRENT_VERSION = 3;
+/**
+ * Version 4: `digests` keeps the "while you were away" digest until the user dismisses it, and the away
+ * state the worker last saw (to notice away ending). Nothing to migrate.
+ */
+export const STORES_V4 = { ...STORES_V3, digests: 'id' } as const;
+
+export const CURRENT_VERSION = 4;
 
 interface ContactV1 {
   handle: string;

@@ -39,6 +39,7 @@ export const SKIP_REASON_KEYS: Record<SkipReason, string> = {
   templateMissing: 'skipReason_templateMissing',
   templateInvalid: 'skipReason_templateInvalid',
   decisionInterrupted: 'skipReason_decisionInterrupted',
+  answeredYourself: 'skipReason_answeredYourself',
 };
 
 export const PROBLEM_KEYS: Record<ProblemCode, string> = {

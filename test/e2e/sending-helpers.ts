@@ -67,6 +67,8 @@ export interface SendingSetup {
   dailyCap?: number;
   /** Per-contact cooldown; the default (4 days) when absent. */
   contactCooldownMs?: number;
+  /** The rules' grace period ("only if I haven't answered within N minutes"); theirs when absent. */
+  graceMinutes?: number;
 }
 
 /**
@@ -143,7 +145,11 @@ export async function configureInPage(setup: SendingSetup & { dbName: string }):
   settingsStore.put(row);
   const rules = tx.objectStore('rules');
   for (const rule of (await get(rules.getAll())) as Array<Record<string, unknown>>) {
-    rules.put({ ...rule, mode: setup.mode });
+    rules.put({
+      ...rule,
+      mode: setup.mode,
+      ...(setup.graceMinutes === undefined ? {} : { graceMinutes: setup.graceMinutes }),
+    });
   }
   if (setup.templateBody !== undefined) {
     const templates = tx.objectStore('templates');

@@ -29,6 +29,7 @@ describe('eraseEverything', () => {
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'activity',
       'contacts',
+      'digests',
       'incoming',
       'jobs',
       'ledger',
@@ -55,6 +56,7 @@ describe('eraseEverything', () => {
       'threads',
       'suggestions',
       'undecided',
+      'digests',
     ]) {
       expect(after[name], name).toEqual([]);
     }

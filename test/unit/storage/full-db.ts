@@ -39,6 +39,12 @@ export async function fillEveryTable(db: AwayDb): Promise<void> {
   await db.threads.put({ threadId: '100-200', firstSeenAt: AT, lastIncomingAt: AT, lastAutoReplyAt: AT });
   await db.incoming.put(dm({ detectedAt: AT }));
   await db.undecided.put({ threadId: '100-200', messageId: dm().messageId, detectedAt: AT });
+  await db.digests.put({ id: 'watch', watch: { away: true, since: AT } });
+  await db.digests.put({
+    id: 'latest',
+    digest: { from: AT, to: AT, entries: [], replied: 0, waiting: 0 },
+    dismissed: false,
+  });
   await db.ledger.put({
     threadId: '100-200',
     messageId: 'm1',

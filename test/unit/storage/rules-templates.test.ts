@@ -36,6 +36,7 @@ const rule = (id: string, extra: Partial<Rule> = {}): Rule => ({
   mode: 'suggest',
   when: 'away',
   templateId: 't1',
+  graceMinutes: 0,
   ...extra,
 });
 

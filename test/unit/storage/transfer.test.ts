@@ -43,6 +43,7 @@ describe('exportAll', () => {
       'mode',
       'when',
       'templateId',
+      'graceMinutes',
     ]);
   });
 
