@@ -182,8 +182,13 @@ export class SuggestionBar {
     }
     const rect = composer.getBoundingClientRect();
     const box: Box = { top: rect.top, left: rect.left, width: rect.width, height: rect.height };
+    // The layout viewport, without scrollbars (what `position: fixed` is relative to).
     const root = this.deps.doc.documentElement;
-    this.#view.place(placeBar(box, this.#barHeight, { width: root.clientWidth, height: root.clientHeight }));
+    const viewport = {
+      width: root.clientWidth || this.deps.win.innerWidth,
+      height: root.clientHeight || this.deps.win.innerHeight,
+    };
+    this.#view.place(placeBar(box, this.#barHeight, viewport));
   }
 
   #hide(): void {
