@@ -12,9 +12,12 @@ export interface Viewport {
   height: number;
 }
 
-/** Fixed-position placement: `bottom` is measured from the viewport's bottom edge. */
+/**
+ * Fixed-position placement. `top` is where the bar's bottom edge goes (the bar is drawn upwards from it,
+ * `translateY(-100%)`), so its own height never has to be known to keep it off the composer.
+ */
 export interface BarPlacement {
-  bottom: number;
+  top: number;
   left: number;
   width: number;
 }
@@ -34,7 +37,7 @@ export function placeBar(composer: Box, barHeight: number, viewport: Viewport): 
   const left = Math.max(0, composer.left);
   const right = Math.min(viewport.width, composer.left + composer.width);
   return {
-    bottom: viewport.height - composer.top + BAR_GAP_PX,
+    top: composer.top - BAR_GAP_PX,
     left,
     width: right - left,
   };

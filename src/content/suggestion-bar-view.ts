@@ -138,7 +138,8 @@ export class SuggestionBarView {
       this.host.hidden = true;
       return;
     }
-    style.bottom = `${placement.bottom}px`;
+    style.top = `${placement.top}px`;
+    style.transform = 'translateY(-100%)';
     style.left = `${placement.left}px`;
     style.width = `${placement.width}px`;
     style.display = 'block';

@@ -182,12 +182,8 @@ export class SuggestionBar {
     }
     const rect = composer.getBoundingClientRect();
     const box: Box = { top: rect.top, left: rect.left, width: rect.width, height: rect.height };
-    // The layout viewport, without scrollbars (what `position: fixed` is relative to).
-    const root = this.deps.doc.documentElement;
-    const viewport = {
-      width: root.clientWidth || this.deps.win.innerWidth,
-      height: root.clientHeight || this.deps.win.innerHeight,
-    };
+    // The window, whatever the page's mode (in quirks mode the root's client size is the whole page's).
+    const viewport = { width: this.deps.win.innerWidth, height: this.deps.win.innerHeight };
     this.#view.place(placeBar(box, this.#barHeight, viewport));
   }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awayReplyPattern, firstName, pause, people, sentIn, threadWith, until } from './sending-helpers.ts';
 import { freshSession, QUICK_TIMING } from './sending-session.ts';
-import { barGone, barShown, focusComposer, logged } from './suggestion-bar-pages.ts';
+import { barGone, barShown, focusComposer, logged, readBar } from './suggestion-bar-pages.ts';
 import { closedAfter } from './support/closed-after.ts';
 import type { Session } from './support/session.ts';
 import { tabUntil } from './ui-pages.ts';
@@ -54,7 +54,14 @@ describe('the suggestion bar in Firefox', () => {
       'the bar’s Insert button',
     );
     await s.page.press('Enter');
-    await until('the text in the composer', async () => (await s.fakeX.composerState()) === info.text);
+    await until('the text in the composer', async () => (await s.fakeX.composerState()) === info.text).catch(
+      async (error: Error) => {
+        const now = await s.page.evaluate(readBar, undefined);
+        throw new Error(
+          `${error.message}; composer "${await s.fakeX.composerState()}", bar ${JSON.stringify(now)}`,
+        );
+      },
+    );
     await barGone(s.page, 'after Insert');
     await pause(1000);
     expect(await sentIn(s, ALICE_THREAD)).toEqual([]);

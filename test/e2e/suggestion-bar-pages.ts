@@ -19,6 +19,8 @@ export interface BarInfo {
   away: string;
   insert: string;
   dismiss: string;
+  /** What the bar says went wrong (an insert refused), if anything. */
+  error: string;
   theme: string;
   background: string;
   bar: Rect | null;
@@ -47,6 +49,7 @@ export function readBar(): BarInfo {
     away: away && !away.hidden ? (away.textContent ?? '') : '',
     insert: root?.querySelector('.insert')?.textContent ?? '',
     dismiss: root?.querySelector('.dismiss')?.textContent ?? '',
+    error: root?.querySelector('.error')?.textContent ?? '',
     theme: bar?.dataset.theme ?? '',
     background: bar ? getComputedStyle(bar).backgroundColor : '',
     bar: visible ? box(host) : null,
@@ -106,7 +109,7 @@ export async function barAxe(page: SessionPage): Promise<{ violations: string[];
         axe: { run(context: unknown): Promise<{ violations: Rule[]; passes: Rule[] }> };
       }
     ).axe;
-    const results = await axe.run({ include: [['#afx-suggestion-bar', '.bar']] });
+    const results = await axe.run({ include: [{ fromShadowDom: ['#afx-suggestion-bar', '.bar'] }] });
     return {
       violations: results.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -61,7 +61,8 @@ describe('the suggestion bar in Chromium', () => {
     expect(info.theme).toBe('light');
     expectAboveComposer(info);
 
-    // X's message box grows as the user writes several lines: the bar moves with it, never over it.
+    // X's message box grows as the user writes several lines, and the page scrolls: the bar stays right
+    // above the box, never over it.
     const grown = await s.page.evaluate(() => {
       const embed = document.querySelector('[data-testid="xchatEmbedRoute"]');
       const textarea = (embed?.shadowRoot ?? document).querySelector<HTMLTextAreaElement>(
@@ -69,14 +70,20 @@ describe('the suggestion bar in Chromium', () => {
       );
       if (!textarea) return false;
       textarea.style.height = `${textarea.getBoundingClientRect().height + 80}px`;
-      return true;
+      document.body.style.paddingBottom = '1200px';
+      window.scrollBy(0, 200);
+      return window.scrollY > 0;
     }, undefined);
     expect(grown).toBe(true);
     const moved = await until('the bar to follow the composer', async () => {
       const now = await s.page.evaluate(readBar, undefined);
-      return now.composer!.top !== info.composer!.top && now.bar!.bottom !== info.bar!.bottom && now;
+      return now.composer!.top !== info.composer!.top && now.bar?.bottom !== info.bar!.bottom && now;
     });
     expectAboveComposer(moved);
+    await s.page.evaluate(() => {
+      document.body.style.paddingBottom = '';
+      window.scrollTo(0, 0);
+    }, undefined);
 
     expect(await s.page.evaluate(focusComposer, undefined)).toBe(true);
     await tabUntil(

@@ -7,16 +7,14 @@ const COMPOSER = { top: 700, left: 400, width: 600, height: 40 };
 describe('placeBar', () => {
   it('puts the bar right above the composer, as wide, its bottom edge a gap above the composer', () => {
     const placed = placeBar(COMPOSER, 44, VIEW);
-    expect(placed).toEqual({ bottom: 800 - 700 + BAR_GAP_PX, left: 400, width: 600 });
-    // In page coordinates: the bar ends at 700 - gap, above the composer's first line, never over it.
-    const barBottom = VIEW.height - placed!.bottom;
-    expect(barBottom).toBe(COMPOSER.top - BAR_GAP_PX);
-    expect(barBottom).toBeLessThan(COMPOSER.top);
+    expect(placed).toEqual({ top: 700 - BAR_GAP_PX, left: 400, width: 600 });
+    // The bar is drawn upwards from `top`: it ends above the composer's first line, never over it.
+    expect(placed!.top).toBeLessThan(COMPOSER.top);
   });
 
   it('follows the composer when it grows upwards or moves', () => {
     const taller = placeBar({ ...COMPOSER, top: 600, height: 140 }, 44, VIEW);
-    expect(taller!.bottom).toBe(800 - 600 + BAR_GAP_PX);
+    expect(taller!.top).toBe(600 - BAR_GAP_PX);
     const moved = placeBar({ ...COMPOSER, left: 80 }, 44, VIEW);
     expect(moved!.left).toBe(80);
   });

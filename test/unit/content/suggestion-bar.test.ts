@@ -79,14 +79,11 @@ describe('the bar’s view', () => {
   it('is placed with fixed coordinates, and hidden without a place', () => {
     const view = new SuggestionBarView(document, { insert: vi.fn(), dismiss: vi.fn() });
     view.render(content());
-    view.place({ bottom: 108, left: 400, width: 600 });
+    view.place({ top: 692, left: 400, width: 600 });
     expect(host()!.hidden).toBe(false);
     expect(host()!.style.position).toBe('fixed');
-    expect([host()!.style.bottom, host()!.style.left, host()!.style.width]).toEqual([
-      '108px',
-      '400px',
-      '600px',
-    ]);
+    expect([host()!.style.top, host()!.style.left, host()!.style.width]).toEqual(['692px', '400px', '600px']);
+    expect(host()!.style.transform).toBe('translateY(-100%)');
     view.place(null);
     expect(host()!.hidden).toBe(true);
     view.remove();
@@ -133,8 +130,7 @@ describe('the bar on X’s page', () => {
     await vi.waitFor(() => expect(host()?.hidden).toBe(false));
     expect(deps.ask).toHaveBeenCalledWith(ALICE_THREAD);
     expect(inBar('.text')?.textContent).toBe('Hi Alice, back on Monday.');
-    const viewport = document.documentElement.clientHeight || window.innerHeight;
-    expect(host()!.style.bottom).toBe(`${viewport - 700 + 8}px`);
+    expect(host()!.style.top).toBe(`${700 - 8}px`);
   });
 
   it('Insert puts the text in X’s composer without sending, and the bar steps aside', async () => {
