@@ -25,6 +25,8 @@ export default defineConfig(({ mode }) => {
       target: buildTarget(target),
       minify: true,
       sourcemap: false,
+      // Pages the manifest does not name: the welcome page (opened on install and from the options).
+      rollupOptions: { input: { welcome: 'src/welcome/index.html' } },
     },
   };
 });

@@ -43,7 +43,10 @@ export function manifestFor(target: Target, { forTests = false } = {}): Manifest
   source.version = pkg.version;
   if (forTests) {
     source.web_accessible_resources = [
-      { resources: ['src/popup/index.html', 'src/options/index.html'], matches: ['https://x.com/*'] },
+      {
+        resources: ['src/popup/index.html', 'src/options/index.html', 'src/welcome/index.html'],
+        matches: ['https://x.com/*'],
+      },
     ];
   }
   if (target === 'chrome') return source;

@@ -48,7 +48,8 @@ export function fullScan(state: NaiveState): void {
       )
         continue;
       const threadId = testId.slice('dm-conversation-item-'.length).replace(':', '-');
-      const text = el.querySelector('.text-subtext2')?.textContent ?? '';
+      // The preview line as X renders it (DzikStar/X-SCRAPER XChat-8143bb11.js: two clamped lines).
+      const text = el.querySelector('.line-clamp-2')?.textContent ?? '';
       const key = `${threadId}\n${text}`;
       if (state.seen.has(key)) continue;
       state.seen.add(key);

@@ -10,6 +10,7 @@ import { AdapterStatusStore, memoryArea, registerDetection } from './detection.t
 import { registerRetention } from './retention.ts';
 import { registerSending } from './sending.ts';
 import { registerSuggestionBar } from './suggestion-bar.ts';
+import { registerWelcome } from './welcome-on-install.ts';
 
 // Listeners are registered synchronously at top level so a woken worker receives the event that woke it.
 const router = new MessageRouter(browser.runtime.id);
@@ -56,3 +57,5 @@ registerSuggestionBar(router, {
     );
   },
 });
+// A new install opens the welcome page (updates do not).
+registerWelcome(browser.runtime, browser.tabs);

@@ -102,7 +102,7 @@ export class ChatSession {
   #check(): void {
     if (this.#found && !this.#found.anchor.isConnected) this.#lose();
     const url = this.deps.url();
-    const result = selfCheck(this.#found, url, this.#checkMemo);
+    const result = selfCheck(this.#found, url, this.#checkMemo, this.deps.doc);
     if (result.ok) {
       this.#failingSince = null;
     } else {

@@ -3,8 +3,8 @@ import { appendText, findComposer } from './x/composer.ts';
 import { readOpenThread } from './x/open-thread.ts';
 
 /** The popup asks which conversation is open (for its quick replies and suggestion). */
-export function answerOpenThread(root: ParentNode | null, url: string): OpenThreadAnswer {
-  const thread = root ? readOpenThread(root, url) : null;
+export function answerOpenThread(root: ParentNode | null, url: string, viewerId = ''): OpenThreadAnswer {
+  const thread = root ? readOpenThread(root, url, viewerId) : null;
   return thread ? { ok: true, thread } : { ok: false, problem: 'noOpenThread' };
 }
 

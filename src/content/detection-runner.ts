@@ -21,7 +21,7 @@ export interface DetectionDeps {
  * messages already seen into new ones.
  */
 export function runDetection(signal: AbortSignal, deps: DetectionDeps): void {
-  const detector = new Detector({ report: deps.report, now: deps.now });
+  const detector = new Detector({ report: deps.report, now: deps.now, cookie: () => deps.doc.cookie });
   let session: { chat: ChatSession; controller: AbortController } | null = null;
   let reportedChat = false;
 

@@ -1,7 +1,8 @@
 import type { IncomingDm } from '../core/types.ts';
 import { InboxDetector } from './inbox-detector.ts';
 import { ThreadDetector } from './thread-detector.ts';
-import { isInboxRow } from './x/inbox-row.ts';
+import { ViewerId } from './x/identity.ts';
+import { inboxRowThreadId, isInboxRow } from './x/inbox-row.ts';
 import { OpenThreadCache } from './x/open-thread.ts';
 import { threadIdFromUrl } from './x/pages.ts';
 import { inboxRow, messageRow, messageRowAttribute } from './x/selectors.ts';
@@ -9,6 +10,8 @@ import { inboxRow, messageRow, messageRowAttribute } from './x/selectors.ts';
 export interface DetectorDeps {
   report(dm: IncomingDm): void;
   now(): number;
+  /** The page's cookies (`document.cookie`), where X keeps the viewer's id; none in some tests. */
+  cookie?(): string;
 }
 
 const rowOrInboxRow = `${messageRow}, ${inboxRow}`;
@@ -24,13 +27,17 @@ export class Detector {
   #url = '';
   #openId: string | null = null;
   readonly #openThread = new OpenThreadCache();
+  readonly #viewer: ViewerId;
 
   constructor(deps: DetectorDeps) {
+    const viewer = new ViewerId(deps.cookie ?? (() => ''));
+    this.#viewer = viewer;
     this.#thread = new ThreadDetector({
-      ...deps,
-      openThread: () => (this.#root ? this.#openThread.read(this.#root, this.#url) : null),
+      report: deps.report,
+      now: deps.now,
+      openThread: () => (this.#root ? this.#openThread.read(this.#root, this.#url, viewer.get()) : null),
     });
-    this.#inbox = new InboxDetector(deps);
+    this.#inbox = new InboxDetector({ report: deps.report, now: deps.now, viewerId: () => viewer.get() });
   }
 
   /**
@@ -41,8 +48,13 @@ export class Detector {
     this.#root = root;
     this.#url = url;
     this.#openId = threadIdFromUrl(url);
+    // Without X's cookie, the id every 1:1 conversation listed shares is the viewer's.
+    if (this.#viewer.get() === '') {
+      const ids = [...root.querySelectorAll(inboxRow)].map(inboxRowThreadId);
+      this.#viewer.learnFromThreads(ids.filter((id): id is string => id !== null));
+    }
     this.#inbox.scan(root, this.#openId);
-    this.#thread.open(this.#openId, root);
+    this.#thread.open(this.#openId, root, this.#previewOf(this.#openId));
   }
 
   /** The chat root is gone (left chat, or X removed it); memories are kept for when it comes back. */
@@ -59,7 +71,11 @@ export class Detector {
     const openId = threadIdFromUrl(url);
     if (openId === this.#openId || !this.#root) return;
     this.#openId = openId;
-    this.#thread.open(openId, this.#root);
+    this.#thread.open(openId, this.#root, this.#previewOf(openId));
+  }
+
+  #previewOf(threadId: string | null): string | null {
+    return threadId === null ? null : this.#inbox.previewOf(threadId);
   }
 
   process(records: readonly MutationRecord[]): void {
@@ -83,6 +99,7 @@ export class Detector {
       }
     }
     if (rows.length > 0) this.#thread.rowsAdded(rows);
+    else this.#thread.listChanged(this.#root);
     if (inboxRows.size > 0) this.#inbox.rowsTouched(inboxRows, this.#openId);
   }
 

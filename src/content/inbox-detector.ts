@@ -31,16 +31,20 @@ interface RowMemo {
 export interface InboxDetectorDeps {
   report(dm: IncomingDm): void;
   now(): number;
+  /** The viewer's X id ('' when unknown): the other id of a 1:1 thread is the sender's. */
+  viewerId(): string;
 }
 
 /**
  * Reports messages that arrive in threads that are not open, from the inbox's previews.
  *
- * A preview counts when it changed after this page first saw the row (the baseline), shows the unread
- * dot, is not mine ("You: …") and is not the open thread's (the thread detector reads those rows with
- * their real uuid). A row for a thread never seen before counts only if it appears above a known row (a
- * new conversation moves to the top); rows loaded below known ones (scrolling down) are history.
- * The id hashes thread, preview and time, so the same preview seen again gives the same id.
+ * A preview counts when its text changed after this page first saw the row (the baseline), the row is
+ * unread (X's "Unread" or its dot: a message I wrote is never unread to me) and is not the open thread's
+ * (the thread detector reads those rows with their real uuid). A row for a thread never seen before
+ * counts only if it appears above a known row (a new conversation moves to the top); rows loaded below
+ * known ones (scrolling down) are history. The relative time is not part of the message: X rewrites it
+ * every minute ("Now", "1m", …), so the id hashes thread and text only, and a changed time alone is not a
+ * new message.
  *
  * Cost: X re-renders and re-sorts many rows per new message. A row element whose test id and description
  * are what they were last time is not parsed again, so a moved or re-rendered row costs two attribute
@@ -53,6 +57,11 @@ export class InboxDetector {
   #batch = 0;
 
   constructor(private readonly deps: InboxDetectorDeps) {}
+
+  /** The text the inbox last showed for a thread this page has seen listed; null when never listed. */
+  previewOf(threadId: string): string | null {
+    return this.#entries.get(threadId)?.preview ?? null;
+  }
 
   /** True for an element this detector has already read as an inbox row (no selector matching needed). */
   isKnownRow(element: Element): boolean {
@@ -81,7 +90,7 @@ export class InboxDetector {
     if (memo && memo.description === description && memo.testId === testId && !memo.entry?.pending) return;
     // A row X removed later in the same task: it shows nothing any more.
     if (!row.isConnected) return;
-    const parsed = parseInboxRow(row);
+    const parsed = parseInboxRow(row, this.deps.viewerId());
     let entry = parsed ? this.#entries.get(parsed.threadId) : undefined;
     if (parsed && !entry) {
       const pending = anyKnown && this.#aboveKnownRow(row);
@@ -95,19 +104,20 @@ export class InboxDetector {
       entry.pending = true;
     }
     if (!entry.pending) return;
-    if (parsed.own || parsed.threadId === openThreadId) {
+    if (parsed.threadId === openThreadId) {
       entry.pending = false;
       return;
     }
     if (!parsed.unread) return;
     entry.pending = false;
-    const messageId = `${INBOX_ID_PREFIX}${stableHash(`${parsed.threadId}\n${parsed.preview}\n${parsed.timeLabel}`)}`;
+    const messageId = `${INBOX_ID_PREFIX}${stableHash(`${parsed.threadId}\n${parsed.preview}`)}`;
     if (this.#reported.has(messageId)) return;
     this.#reported.add(messageId);
     this.deps.report({
       messageId,
       threadId: parsed.threadId,
       threadKind: parsed.kind,
+      senderId: parsed.senderId,
       senderHandle: clip(parsed.handle, 50),
       senderName: clip(parsed.senderName, 200),
       text: clip(parsed.preview, 10_000),

@@ -11,6 +11,7 @@ import { DmReporter } from './report-port.ts';
 import { startSending } from './sending-listener.ts';
 import { SuggestionBar } from './suggestion-bar.ts';
 import { realTimers } from './timers.ts';
+import { answerViewerRequests } from './viewer-listener.ts';
 import { findChatRoot } from './x/chat-root.ts';
 
 const controller = new AbortController();
@@ -69,3 +70,6 @@ startSending(controller.signal, {
   timers: realTimers,
   onGone: options.onGone,
 });
+
+// Who is signed in, for the welcome page's "about you" step.
+answerViewerRequests(controller.signal, document);

@@ -1,4 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
+import { getChatMarkup } from '../messaging/detection.ts';
 import { MessageRouter } from '../messaging/router.ts';
 import { sendMessage } from '../messaging/send.ts';
 import { jobFinished, jobPause, jobStarted, runJob, typerReady } from '../messaging/sending.ts';
@@ -6,9 +7,11 @@ import { getOpenThread, insertReply } from '../messaging/ui.ts';
 import { answerInsertReply, answerOpenThread } from './composer-requests.ts';
 import { deliver } from './deliver.ts';
 import { JobRunner } from './job-runner.ts';
+import { answerChatMarkup } from './markup-request.ts';
 import type { Timers } from './timers.ts';
 import { watchUserActivity } from './user-activity.ts';
 import { findChatRoot } from './x/chat-root.ts';
+import { viewerIdFromCookie } from './x/identity.ts';
 import { isChatPage } from './x/pages.ts';
 
 export interface SendingDeps {
@@ -50,7 +53,8 @@ export function startSending(signal: AbortSignal, deps: SendingDeps): void {
   const router = new MessageRouter(browser.runtime.id)
     .on(runJob, (job) => runner.run(job))
     .on(insertReply, (request) => answerInsertReply(chatRoot(), win.location.href, request))
-    .on(getOpenThread, () => answerOpenThread(chatRoot(), win.location.href));
+    .on(getOpenThread, () => answerOpenThread(chatRoot(), win.location.href, viewerIdFromCookie(doc.cookie)))
+    .on(getChatMarkup, () => answerChatMarkup(doc, win.location.href));
   const listener = (message: unknown, sender: Runtime.MessageSender) => router.dispatch(message, sender);
   browser.runtime.onMessage.addListener(listener);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });

@@ -1,6 +1,6 @@
 import type { PostponeCode } from '../messaging/sending.ts';
 import type { UserActivity } from './user-activity.ts';
-import { findComposer, inboxLinkFor, ownRows, sameMessage } from './x/composer.ts';
+import { findComposer, inboxLinkFor, ownRows, type SendStatus, sameMessage } from './x/composer.ts';
 import { readOpenThread } from './x/open-thread.ts';
 import { threadIdFromUrl } from './x/pages.ts';
 import { messageList, messageRow } from './x/selectors.ts';
@@ -27,8 +27,14 @@ export interface TyperDeps {
 export const USER_IDLE_MS = 5_000;
 export const LOAD_TIMEOUT_MS = 8_000;
 export const CONFIRM_TIMEOUT_MS = 20_000;
+/** How long X may take to mount its send button once the composer holds our text. */
+export const SEND_BUTTON_TIMEOUT_MS = 2_000;
 export const POLL_MS = 100;
 
+/**
+ * A person is using the tab: they pressed a key or the pointer a moment ago. Focus alone is not use: X
+ * focuses the message box itself when a conversation opens (and our typer opens them by a click).
+ */
 export function userIsBusy(deps: TyperDeps): boolean {
   return deps.visible() && deps.now() - deps.activity.lastInputAt() < USER_IDLE_MS;
 }
@@ -66,32 +72,63 @@ export async function openThread(deps: TyperDeps, threadId: string): Promise<'ok
   return open !== null && open !== threadId ? 'threadMismatch' : 'notLoaded';
 }
 
-/** Own rows with this text that are not in `known`, newest last. */
+/** Own rows with this text (as X shows it) that are not in `known`, newest last. */
 export function newRowsWithText(root: ParentNode, text: string, known: ReadonlySet<string>) {
   return ownRows(root).filter((row) => !known.has(row.uuid) && sameMessage(row.text, text));
 }
 
+/** Own rows that are not in `known`, whatever their text. */
+function newOwnRows(root: ParentNode, known: ReadonlySet<string>) {
+  return ownRows(root).filter((row) => !known.has(row.uuid));
+}
+
+export type Settled =
+  | { state: 'sent'; uuid: string }
+  /** `uncertain`: a new own row is there but cannot be confirmed (unknown status, or text X changed). */
+  | { state: 'failed' | 'none' | 'timeout' | 'uncertain' };
+
+function verdict(statuses: readonly SendStatus[]): 'failed' | 'pending' | 'uncertain' | null {
+  if (statuses.length === 0) return null;
+  if (statuses.some((status) => status === 'pending')) return 'pending';
+  return statuses.every((status) => status === 'failed') ? 'failed' : 'uncertain';
+}
+
 /**
- * Waits for one of our new rows with this text to settle. `sent`: the uuid of a row that reached "sent"
- * (a row without any status counts as sent: never risk a second copy); `failed`: every such row failed;
- * `none`: no such row (after `timeoutMs` when `expectRow`, at once otherwise); `timeout`: still pending.
- * Pauses here never stop early: once a message may be out, only the page can tell what happened.
+ * Waits for one of our new rows with this text to settle. `sent`: the uuid of a row X marks sent (or
+ * delivered, or read); `failed`: every new own row failed; `none`: no new own row at all (after
+ * `timeoutMs` when `expectRow`, at once otherwise); `timeout`: still pending; `uncertain`: a new own row
+ * that is neither (no known status, or a text that cannot be matched to ours) — it may be our message,
+ * so it must never be typed again. Pauses never stop early: once a message may be out, only the page
+ * can tell what happened.
  */
 export async function settledRow(
   deps: TyperDeps,
   text: string,
   known: ReadonlySet<string>,
   options: { timeoutMs: number; expectRow: boolean },
-): Promise<{ state: 'sent'; uuid: string } | { state: 'failed' | 'none' | 'timeout' }> {
+): Promise<Settled> {
   for (let waited = 0; ; waited += POLL_MS) {
     const root = deps.chatRoot();
-    const rows = root ? newRowsWithText(root, text, known) : [];
-    const sent = rows.find((row) => row.status === 'sent' || row.status === 'unknown');
+    const matching = root ? newRowsWithText(root, text, known) : [];
+    const sent = matching.find((row) => row.status === 'sent');
     if (sent) return { state: 'sent', uuid: sent.uuid };
-    const pending = rows.some((row) => row.status === 'pending');
-    if (!pending && rows.length > 0) return { state: 'failed' };
-    if (!pending && !options.expectRow) return { state: 'none' };
-    if (waited >= options.timeoutMs) return { state: pending ? 'timeout' : 'none' };
+    // Rows with our text decide; without one, any new own row does (X may show our text differently).
+    const rows = matching.length > 0 ? matching : root ? newOwnRows(root, known) : [];
+    const state = verdict(rows.map((row) => row.status));
+    const expired = waited >= options.timeoutMs;
+    if (state === 'failed') return { state: 'failed' };
+    if (state === null && (!options.expectRow || expired)) return { state: 'none' };
+    if (state === 'uncertain' && (matching.length === 0 || expired)) return { state: 'uncertain' };
+    if (expired) return { state: state === 'pending' ? 'timeout' : 'uncertain' };
     await deps.pause(POLL_MS);
   }
+}
+
+/** Waits for X to mount an enabled send button for the text just typed; false when it never does. */
+export async function sendButtonShown(deps: TyperDeps, ready: () => boolean): Promise<boolean> {
+  for (let waited = 0; waited <= SEND_BUTTON_TIMEOUT_MS; waited += POLL_MS) {
+    if (ready()) return true;
+    if (!(await deps.pause(POLL_MS))) return false;
+  }
+  return ready();
 }

@@ -4,6 +4,7 @@ import {
   newRowsWithText,
   openThread,
   openThreadId,
+  sendButtonShown,
   settledRow,
   type TyperDeps,
   userIsBusy,
@@ -14,6 +15,7 @@ import {
   clearComposer,
   composerFocused,
   findComposer,
+  findSendButton,
   pressSend,
 } from './x/composer.ts';
 
@@ -68,7 +70,8 @@ export async function runTyper(job: RunJob, deps: TyperDeps): Promise<TyperOutco
       expectRow: false,
     });
     if (earlier.state === 'sent') return { outcome: 'alreadySent', rowId: earlier.uuid };
-    if (earlier.state === 'timeout') return failed('notConfirmed');
+    // Still on its way, or a row that may be it: typing again could put a second copy in the thread.
+    if (earlier.state === 'timeout' || earlier.state === 'uncertain') return failed('notConfirmed');
   }
 
   const root = deps.chatRoot();
@@ -77,12 +80,11 @@ export async function runTyper(job: RunJob, deps: TyperDeps): Promise<TyperOutco
   const { textarea } = composer;
   if (textarea.value !== '') {
     // Our own text from an attempt cut short (a reload keeps X's draft) is ours to remove; anything else
-    // is the user's.
+    // is the user's draft, which means they are busy. An empty composer with the focus is not: X focuses
+    // it whenever a conversation opens.
     const leftover = job.seenOwnRows !== null && job.text.startsWith(textarea.value);
     if (!leftover) return postponed('userBusy');
     clearComposer(textarea);
-  } else if (composerFocused(textarea)) {
-    return postponed('userBusy');
   }
 
   const before = newRowsWithText(root, job.text, new Set()).map((row) => row.uuid);
@@ -148,6 +150,14 @@ async function typeAndSend(
     if (problem) return stop(postponed(problem));
     if (!appendText(composer.textarea, chunk)) return stop(failed('textRejected'));
     typed += chunk;
+  }
+  // X mounts its send button once the composer holds text (an empty one has a voice button, or none).
+  const usable = () => {
+    const button = findSendButton(composer);
+    return !!button && !button.disabled && button.getAttribute('aria-disabled') !== 'true';
+  };
+  if (!(await sendButtonShown(deps, usable))) {
+    return stop(usable() ? { outcome: 'stopped' } : failed('textRejected'));
   }
 
   // The last pause is short (the plan leaves FINAL_CHECKS_MS for it), so its go-ahead is still fresh when

@@ -3,7 +3,7 @@ import { type AutoSend, checkLimits, clampLimits } from './limits.ts';
 import { AUTO_REPLY_LABEL, automaticSignal, isStopWord } from './loops.ts';
 import type { Rng } from './rng.ts';
 import { type CompiledRules, compileRules, isCompiledRules, matchRule } from './rules.ts';
-import { awayStatus } from './schedule.ts';
+import { awayStatus, awayStretchStart } from './schedule.ts';
 import { validateTemplate } from './template-syntax.ts';
 import { appendLabel, render, templateVars } from './templates.ts';
 import type {
@@ -156,7 +156,7 @@ export function decide(dm: IncomingDm, state: DecisionState, now: number, rng: R
     contactHandle: dm.senderHandle,
     contact: state.contact,
     thread: state.thread,
-    awaySince,
+    awaySince: answerPeriodStart(settings.schedule, now),
     sends: state.sends,
     now,
   });
@@ -194,4 +194,11 @@ export function decide(dm: IncomingDm, state: DecisionState, now: number, rng: R
     mode: rule.mode === 'auto' && settings.autoSendAcknowledged ? 'auto' : 'suggest',
     timing: planTiming(text, dm.text, settings.timing, rng),
   };
+}
+
+/** Since when a conversation counts as answered: away switched on, or the current weekly stretch began. */
+function answerPeriodStart(schedule: Settings['schedule'], now: number): number | null {
+  const stretch = awayStretchStart(schedule, now);
+  if (stretch === null) return schedule.awaySince;
+  return schedule.awaySince === null ? stretch : Math.max(schedule.awaySince, stretch);
 }

@@ -195,7 +195,8 @@ export function expireStep(job: SendJob, now: number): JobStep | null {
   if (!isActive(job) || job.expiresAt === undefined || job.expiresAt > now || leaseIsLive(job, now)) {
     return null;
   }
-  return ended(job, 'expired', 'expired', now);
+  // Waiting for the person to stop using the X tab until the end: the log says that, not "no tab".
+  return ended(job, 'expired', job.error === 'userBusy' ? 'expiredUserBusy' : 'expired', now);
 }
 
 /**

@@ -58,3 +58,44 @@ export function untilTomorrowMorning(now: number, timeZone: string): number {
   const day = today.hour < NIGHT_ENDS_HOUR ? today : addDays(today, 1);
   return at(day, MORNING_HOUR, timeZone);
 }
+
+const MINUTE_MS = 60_000;
+/** How many slots or holiday days a stretch is followed back across before its start is taken as found. */
+const MAX_STRETCH_STEPS = 64;
+
+/**
+ * With weekly hours, when the stretch of away time containing `now` began: the start of the slot or
+ * holiday covering `now`, followed back across slots and days that touch it without a gap (a Friday-night
+ * slot running into a weekend is one stretch). Null without weekly hours or outside away time. The
+ * one-message-per-conversation rule counts from here, so each away evening answers once, not once ever.
+ */
+export function awayStretchStart(schedule: Schedule, now: number): number | null {
+  if (!schedule.useWeekly || awayStatus(schedule, now) !== 'away') return null;
+  let cursor = now;
+  for (let step = 0; step < MAX_STRETCH_STEPS; step++) {
+    const start = coverStart(schedule, cursor);
+    if (awayStatus(schedule, start - MINUTE_MS) !== 'away') return start;
+    cursor = start - MINUTE_MS;
+  }
+  return cursor;
+}
+
+/** The start of the holiday day or of the earliest-starting slot covering `at` (away time, by the caller). */
+function coverStart(schedule: Schedule, at: number): number {
+  const local = zonedParts(at, schedule.timeZone);
+  const today = isoDate(local);
+  if (schedule.holidays.some((range) => range.from <= today && today <= range.to)) {
+    return Math.min(at, zonedToEpoch({ ...local, hour: 0, minute: 0 }, schedule.timeZone));
+  }
+  const minute = local.hour * 60 + local.minute;
+  const covering = schedule.weekly.filter(
+    (slot) => slot.day === local.weekday && slot.startMinute <= minute && minute < slot.endMinute,
+  );
+  if (covering.length === 0) return at;
+  const first = Math.min(...covering.map((slot) => slot.startMinute));
+  const start = zonedToEpoch(
+    { ...local, hour: Math.floor(first / 60), minute: first % 60 },
+    schedule.timeZone,
+  );
+  return Math.min(at, start);
+}

@@ -18,6 +18,11 @@ export interface IncomingDm {
   /** Canonical thread id as in X's URL: `<lowId>-<highId>` for 1:1 chats, `g<digits>` for groups. */
   threadId: string;
   threadKind: ThreadKind;
+  /**
+   * X's numeric user id of the sender: stable, unlike handle and name. '' when unknown (group messages,
+   * or the viewer's own id could not be read to tell the two ids of a 1:1 thread apart).
+   */
+  senderId: string;
   /** Sender's @handle without the `@`. */
   senderHandle: string;
   senderName: string;

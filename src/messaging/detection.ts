@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { IncomingDm } from '../core/types.ts';
 import { defineMessage } from './define.ts';
+import type { TabProblem } from './ui.ts';
 
 const MAX_TEXT = 10_000;
 
@@ -8,6 +9,8 @@ export const incomingDmSchema = v.object({
   messageId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   threadId: v.pipe(v.string(), v.regex(/^(?:\d+-\d+|g\d+)$/)),
   threadKind: v.picklist(['direct', 'group', 'request']),
+  // Optional on the wire: a content script of an older version does not send it.
+  senderId: v.optional(v.pipe(v.string(), v.regex(/^\d{0,25}$/)), ''),
   senderHandle: v.pipe(v.string(), v.maxLength(50)),
   senderName: v.pipe(v.string(), v.maxLength(200)),
   text: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
@@ -55,6 +58,8 @@ export const adapterStatusSchema = v.object({
   variant: v.picklist(['shadow', 'light', 'none']),
   /** Landmarks that were expected on this page but not found. */
   missing: v.array(v.string()),
+  /** X Chat shows its passcode screen: paused until the person unlocks it (not a markup change). */
+  locked: v.optional(v.boolean()),
   url: v.string(),
 });
 export type AdapterStatus = v.InferOutput<typeof adapterStatusSchema>;
@@ -75,3 +80,24 @@ export interface AdapterStatusRecord {
  * The popup shows a warning for the active tab when its status is not ok (invariant 8).
  */
 export const getAdapterStatuses = defineMessage<AdapterStatusRecord[]>()('getAdapterStatuses', v.object({}));
+
+/** The most chat markup a tab answers (the page's HTML; a few hundred kB whatever the inbox's size). */
+export const MAX_CHAT_MARKUP = 4_000_000;
+
+const chatMarkupSchema = v.object({
+  ok: v.literal(true),
+  /** The chat's HTML with its open shadow roots (src/content/x/chat-markup.ts): never shown as is. */
+  markup: v.pipe(v.string(), v.maxLength(MAX_CHAT_MARKUP)),
+  url: v.string(),
+  check: v.object({ ok: v.boolean(), missing: v.array(v.string()), locked: v.optional(v.boolean()) }),
+});
+export type ChatMarkup = v.InferOutput<typeof chatMarkupSchema>;
+export type ChatMarkupAnswer = ChatMarkup | { ok: false; problem: TabProblem };
+
+/**
+ * Popup → content script of the X tab: the chat's markup and the self-check's verdict, from which the
+ * popup makes an anonymised markup report (src/content/x/markup-report.ts) for the user to paste into a
+ * bug report when the self-check fails. The markup itself never leaves the extension.
+ */
+export const getChatMarkup = defineMessage<ChatMarkupAnswer>()('getChatMarkup', v.object({}));
+export const chatMarkupOkSchema = chatMarkupSchema;

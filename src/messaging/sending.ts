@@ -36,10 +36,11 @@ export type FailureCode =
 
 /**
  * Final codes the worker writes in the activity log (`reason`) for a job that did not go out, besides
- * FailureCode: `expired` (no usable chat tab, or never a good moment, before the job's deadline) and
- * `awayOff` (cancelled because away was switched off). The popup shows them as `sendProblem_<code>`.
+ * FailureCode: `expired` (no usable chat tab, or never a good moment, before the job's deadline),
+ * `expiredUserBusy` (the same, the person was using the X tab each time it tried) and `awayOff`
+ * (cancelled because away was switched off). The popup shows them as `sendProblem_<code>`.
  */
-export type SendProblemCode = FailureCode | 'expired';
+export type SendProblemCode = FailureCode | 'expired' | 'expiredUserBusy';
 
 const postponeCodes = ['userBusy', 'threadMismatch', 'threadNotListed', 'notLoaded'] as const;
 const failureCodes = ['noComposer', 'textRejected', 'sendFailed', 'notConfirmed'] as const;

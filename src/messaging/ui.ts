@@ -55,6 +55,8 @@ export const openThreadSchema = v.object({
   /** Without the @. Empty for group threads. */
   contactHandle: v.pipe(v.string(), v.maxLength(50)),
   contactName: v.pipe(v.string(), v.maxLength(200)),
+  /** X's numeric user id of the other person of a 1:1 (or request); '' for groups or when unknown. */
+  contactId: v.optional(v.pipe(v.string(), v.regex(/^\d{0,25}$/)), ''),
 });
 export type OpenThread = v.InferOutput<typeof openThreadSchema>;
 export type OpenThreadAnswer = { ok: true; thread: OpenThread } | { ok: false; problem: TabProblem };

@@ -1,28 +1,60 @@
+import { useSignal } from '@preact/signals';
 import { useId } from 'preact/hooks';
 import type { ReplyMode, Settings } from '../core/types.ts';
 import { CheckField } from '../ui/fields.tsx';
 import { t } from '../ui/i18n.ts';
-import { SaveStatus, useSettingsSave } from '../ui/save-status.tsx';
+import { SaveRow, useSettingsSave } from '../ui/save-status.tsx';
+import { sameDraft, useUnsaved } from '../ui/unsaved.ts';
 import { MODE_KEYS } from '../ui/words.ts';
+
+interface Draft {
+  acknowledged: boolean;
+  mode: ReplyMode;
+  label: boolean;
+}
 
 /**
  * Auto-send sits behind a plain warning: X treats browser automation as a suspension risk, so the user
- * must tick that they understand before any rule may send by itself. Unticking puts everything back to
- * suggest mode at once.
+ * must tick that they understand before any rule may send by itself. Unticking (and saving) puts
+ * everything back to suggest mode. Like every section, nothing is stored before Save.
  */
 export function AutoSendSection({ settings }: { settings: Settings }) {
   const warningId = useId();
+  const draft = useSignal<Draft>({
+    acknowledged: settings.autoSendAcknowledged,
+    mode: settings.defaultMode,
+    label: settings.addAutoReplyLabel,
+  });
+  const saved = useSignal(draft.value);
   const { state, save } = useSettingsSave();
-  const acknowledged = settings.autoSendAcknowledged;
-  const setAcknowledged = (value: boolean) =>
-    save((current) => ({
+  const dirty = !sameDraft(draft.value, saved.value);
+  const set = (change: Partial<Draft>) => {
+    const next = { ...draft.value, ...change };
+    // Without the acknowledgement, nothing may send by itself.
+    draft.value = next.acknowledged ? next : { ...next, mode: 'suggest' };
+  };
+  const saveDraft = async () => {
+    const sent = draft.value;
+    const ok = await save((current) => ({
       ...current,
-      autoSendAcknowledged: value,
-      defaultMode: value ? current.defaultMode : 'suggest',
+      autoSendAcknowledged: sent.acknowledged,
+      defaultMode: sent.acknowledged ? sent.mode : 'suggest',
+      addAutoReplyLabel: sent.label,
     }));
-  const setMode = (mode: ReplyMode) => save((current) => ({ ...current, defaultMode: mode }));
+    if (ok) saved.value = sent;
+    return ok;
+  };
+  useUnsaved(() => !sameDraft(draft.value, saved.value), t('sectionAutoSend'), saveDraft);
+  const { acknowledged } = draft.value;
   return (
-    <div class="stack">
+    <form
+      class="stack"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void saveDraft();
+      }}
+    >
       <h2>{t('autoTitle')}</h2>
       <div id={warningId} class="notice-warn stack">
         <p>
@@ -34,7 +66,7 @@ export function AutoSendSection({ settings }: { settings: Settings }) {
       <CheckField
         label={t('autoAcknowledge')}
         checked={acknowledged}
-        onChange={(value) => void setAcknowledged(value)}
+        onChange={(value) => set({ acknowledged: value })}
       />
       <fieldset disabled={!acknowledged} aria-describedby={acknowledged ? undefined : warningId}>
         <legend>{t('autoDefaultMode')}</legend>
@@ -44,9 +76,9 @@ export function AutoSendSection({ settings }: { settings: Settings }) {
               type="radio"
               name="default-mode"
               value={mode}
-              checked={settings.defaultMode === mode}
+              checked={draft.value.mode === mode}
               disabled={!acknowledged}
-              onChange={() => void setMode(mode)}
+              onChange={() => set({ mode })}
             />
             <span>
               {t(MODE_KEYS[mode])} —{' '}
@@ -58,10 +90,10 @@ export function AutoSendSection({ settings }: { settings: Settings }) {
       <CheckField
         label={t('autoLabel')}
         hint={t('autoLabelHint')}
-        checked={settings.addAutoReplyLabel}
-        onChange={(value) => void save((current) => ({ ...current, addAutoReplyLabel: value }))}
+        checked={draft.value.label}
+        onChange={(label) => set({ label })}
       />
-      <SaveStatus state={state.value} />
-    </div>
+      <SaveRow state={state.value} dirty={dirty} />
+    </form>
   );
 }

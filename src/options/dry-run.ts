@@ -1,7 +1,7 @@
 import { decide } from '../core/decide.ts';
 import type { AutoSend } from '../core/limits.ts';
 import { createRng } from '../core/rng.ts';
-import type { Decision, IncomingDm, Settings, ThreadKind } from '../core/types.ts';
+import type { Decision, IncomingDm, Rule, Settings, Template, ThreadKind } from '../core/types.ts';
 import { getContact } from '../storage/contacts.ts';
 import type { AwayDb } from '../storage/db.ts';
 import { listRules } from '../storage/rules.ts';
@@ -35,21 +35,30 @@ async function recentSends(db: AwayDb, now: number): Promise<AutoSend[]> {
     }));
 }
 
+/** Rules and templates not stored yet (the welcome page's answers before Finish), instead of the stored. */
+export interface DraftSetup {
+  rules: readonly Rule[];
+  templates: readonly Template[];
+}
+
 /**
  * Exactly what `decide` would do with this message now, with the stored rules, templates, contact and
- * limits. Only the message and (optionally) the away switch are made up.
+ * limits. Only the message and (optionally) the away switch are made up; `draft` stands in for the
+ * stored rules and templates when given.
  */
 export async function dryRun(
   db: AwayDb,
   settings: Settings,
   input: DryRunInput,
   now: number,
+  draft?: DraftSetup,
 ): Promise<Decision> {
   const handle = input.senderHandle.trim().replace(/^@/, '').toLowerCase();
   const dm: IncomingDm = {
     messageId: `dry-run-${now}`,
     threadId: SAMPLE_THREAD,
     threadKind: input.threadKind,
+    senderId: '',
     senderHandle: handle,
     senderName: input.senderName.trim(),
     text: input.text,
@@ -70,8 +79,8 @@ export async function dryRun(
       }
     : settings;
   const [rules, templates, contact, sends] = await Promise.all([
-    listRules(db),
-    listTemplates(db),
+    draft ? draft.rules : listRules(db),
+    draft ? draft.templates : listTemplates(db),
     handle ? getContact(db, handle) : Promise.resolve(undefined),
     recentSends(db, now),
   ]);

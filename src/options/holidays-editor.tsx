@@ -1,8 +1,7 @@
-import { useSignal } from '@preact/signals';
 import { useId } from 'preact/hooks';
 import type { DateRange } from '../core/types.ts';
 import { ErrorAlert } from '../ui/fields.tsx';
-import { t } from '../ui/i18n.ts';
+import { formatDay, t } from '../ui/i18n.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -14,29 +13,52 @@ export function checkRange(from: string, to: string, label: string): DateRange |
   return trimmed ? { from, to, label: trimmed } : { from, to };
 }
 
+/** The range being typed, before Add. */
+export interface HolidayInput {
+  from: string;
+  to: string;
+  label: string;
+}
+
+export const NO_HOLIDAY_INPUT: HolidayInput = { from: '', to: '', label: '' };
+
+/**
+ * The holidays with the range being typed added, when it is complete; the message when it is typed but
+ * not right; the holidays as they are when nothing is typed. Save goes through here, so a range typed
+ * but not added is saved with the rest rather than lost.
+ */
+export function withTypedRange(holidays: readonly DateRange[], input: HolidayInput): DateRange[] | string {
+  if (!input.from && !input.to && !input.label.trim()) return [...holidays];
+  const range = checkRange(input.from, input.to, input.label);
+  if (typeof range === 'string') return range;
+  return [...holidays, range].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
 interface HolidaysProps {
   holidays: DateRange[];
   onChange: (holidays: DateRange[]) => void;
+  input: HolidayInput;
+  onInput: (input: HolidayInput) => void;
+  error: string;
+  onError: (message: string) => void;
 }
 
-/** Date ranges (both days included) that count as away in addition to the weekly hours. */
-export function HolidaysEditor({ holidays, onChange }: HolidaysProps) {
+/**
+ * Date ranges (both days included) that count as away in addition to the weekly hours, written in the
+ * extension's language. Part of the schedule's form: nothing is stored before its Save.
+ */
+export function HolidaysEditor({ holidays, onChange, input, onInput, error, onError }: HolidaysProps) {
   const id = useId();
-  const from = useSignal('');
-  const to = useSignal('');
-  const label = useSignal('');
-  const error = useSignal('');
+  const set = (change: Partial<HolidayInput>) => onInput({ ...input, ...change });
   const add = () => {
-    const range = checkRange(from.value, to.value, label.value);
-    if (typeof range === 'string') {
-      error.value = range;
+    const next = withTypedRange(holidays, input);
+    if (typeof next === 'string') {
+      onError(next);
       return;
     }
-    error.value = '';
-    onChange([...holidays, range].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)));
-    from.value = '';
-    to.value = '';
-    label.value = '';
+    onError('');
+    onChange(next);
+    onInput(NO_HOLIDAY_INPUT);
   };
   return (
     <fieldset class="stack">
@@ -44,7 +66,8 @@ export function HolidaysEditor({ holidays, onChange }: HolidaysProps) {
       {holidays.length === 0 ? <p class="muted">{t('holidaysEmpty')}</p> : null}
       <ul class="plain stack">
         {holidays.map((range, index) => {
-          const text = range.from === range.to ? range.from : t('holidaysRange', range.from, range.to);
+          const from = formatDay(range.from);
+          const text = range.from === range.to ? from : t('holidaysRange', from, formatDay(range.to));
           const name = range.label ? `${range.label} (${text})` : text;
           return (
             <li key={`${range.from}-${range.to}-${index}`} class="row">
@@ -65,28 +88,28 @@ export function HolidaysEditor({ holidays, onChange }: HolidaysProps) {
         <input
           id={`${id}-from`}
           type="date"
-          value={from.value}
-          onInput={(e) => (from.value = e.currentTarget.value)}
+          value={input.from}
+          onInput={(e) => set({ from: e.currentTarget.value })}
         />
         <label for={`${id}-to`}>{t('holidaysTo')}</label>
         <input
           id={`${id}-to`}
           type="date"
-          value={to.value}
-          onInput={(e) => (to.value = e.currentTarget.value)}
+          value={input.to}
+          onInput={(e) => set({ to: e.currentTarget.value })}
         />
         <label for={`${id}-label`}>{t('holidaysLabel')}</label>
         <input
           id={`${id}-label`}
-          value={label.value}
+          value={input.label}
           maxLength={100}
-          onInput={(e) => (label.value = e.currentTarget.value)}
+          onInput={(e) => set({ label: e.currentTarget.value })}
         />
         <button type="button" onClick={add}>
           {t('holidaysAdd')}
         </button>
       </div>
-      <ErrorAlert text={error.value} />
+      <ErrorAlert text={error} />
     </fieldset>
   );
 }

@@ -4,6 +4,7 @@ import type { Settings } from '../core/types.ts';
 import { NumberField, readNumber } from '../ui/fields.tsx';
 import { t } from '../ui/i18n.ts';
 import { SaveRow, useSettingsSave } from '../ui/save-status.tsx';
+import { sameDraft, useUnsaved } from '../ui/unsaved.ts';
 
 const DAY_MS = 86_400_000;
 const SECOND_MS = 1_000;
@@ -62,8 +63,11 @@ export function checkLimits(draft: Draft): { errors: Errors; value?: Pick<Settin
 
 export function LimitsSection({ settings }: { settings: Settings }) {
   const draft = useSignal<Draft>(draftOf(settings));
+  // What Save stored last (or what the page opened with): the draft differs from it until saved.
+  const saved = useSignal<Draft>(draft.value);
   const errors = useSignal<Errors>({});
   const { state, save } = useSettingsSave();
+  const dirty = !sameDraft(draft.value, saved.value);
   const field = (key: keyof Draft) => ({
     value: draft.value[key],
     onInput: (value: string) => {
@@ -71,14 +75,20 @@ export function LimitsSection({ settings }: { settings: Settings }) {
     },
     error: errors.value[key],
   });
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const checked = checkLimits(draft.value);
+  const saveDraft = async () => {
+    const sent = draft.value;
+    const checked = checkLimits(sent);
     errors.value = checked.errors;
-    if (checked.value) {
-      const { limits, timing } = checked.value;
-      await save((current) => ({ ...current, limits, timing }));
-    }
+    if (!checked.value) return false;
+    const { limits, timing } = checked.value;
+    const ok = await save((current) => ({ ...current, limits, timing }));
+    if (ok) saved.value = sent;
+    return ok;
+  };
+  useUnsaved(() => !sameDraft(draft.value, saved.value), t('sectionLimits'), saveDraft);
+  const submit = (event: Event) => {
+    event.preventDefault();
+    void saveDraft();
   };
   return (
     <form class="stack" onSubmit={submit} noValidate>
@@ -110,7 +120,7 @@ export function LimitsSection({ settings }: { settings: Settings }) {
         hint={t('limitsDelayHint')}
         {...field('maxDelaySeconds')}
       />
-      <SaveRow state={state.value} />
+      <SaveRow state={state.value} dirty={dirty} />
     </form>
   );
 }

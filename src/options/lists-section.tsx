@@ -4,6 +4,7 @@ import type { Settings } from '../core/types.ts';
 import { CheckField } from '../ui/fields.tsx';
 import { t } from '../ui/i18n.ts';
 import { SaveRow, useSettingsSave } from '../ui/save-status.tsx';
+import { sameDraft, useUnsaved } from '../ui/unsaved.ts';
 import { formatHandles, parseHandles } from './handles.ts';
 import { SilencedContacts } from './silenced-contacts.tsx';
 
@@ -39,31 +40,57 @@ function HandleList(props: {
   );
 }
 
+interface Draft {
+  allow: string;
+  deny: string;
+  groups: boolean;
+  requests: boolean;
+}
+
 /** Who gets answers: allow and deny lists, groups and requests (both off by default), silenced people. */
 export function ListsSection({ settings }: { settings: Settings }) {
-  const allow = useSignal(formatHandles(settings.allowList));
-  const deny = useSignal(formatHandles(settings.denyList));
-  const groups = useSignal(settings.answerGroups);
-  const requests = useSignal(settings.answerRequests);
+  const draft = useSignal<Draft>({
+    allow: formatHandles(settings.allowList),
+    deny: formatHandles(settings.denyList),
+    groups: settings.answerGroups,
+    requests: settings.answerRequests,
+  });
+  const saved = useSignal(draft.value);
   const errors = useSignal({ allow: '', deny: '' });
   const { state, save } = useSettingsSave();
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const allowed = parseHandles(allow.value);
-    const denied = parseHandles(deny.value);
+  const dirty = !sameDraft(draft.value, saved.value);
+  const set = (change: Partial<Draft>) => {
+    draft.value = { ...draft.value, ...change };
+  };
+  const saveDraft = async () => {
+    const allowed = parseHandles(draft.value.allow);
+    const denied = parseHandles(draft.value.deny);
     const message = (bad: string[]) =>
       bad.length ? t('listsInvalidHandles', bad.slice(0, 5).join(', ')) : '';
     errors.value = { allow: message(allowed.invalid), deny: message(denied.invalid) };
-    if (allowed.invalid.length || denied.invalid.length) return;
-    allow.value = formatHandles(allowed.handles);
-    deny.value = formatHandles(denied.handles);
-    await save((current) => ({
+    if (allowed.invalid.length || denied.invalid.length) return false;
+    const sent: Draft = {
+      ...draft.value,
+      allow: formatHandles(allowed.handles),
+      deny: formatHandles(denied.handles),
+    };
+    const ok = await save((current) => ({
       ...current,
       allowList: allowed.handles,
       denyList: denied.handles,
-      answerGroups: groups.value,
-      answerRequests: requests.value,
+      answerGroups: sent.groups,
+      answerRequests: sent.requests,
     }));
+    if (ok) {
+      draft.value = sent;
+      saved.value = sent;
+    }
+    return ok;
+  };
+  useUnsaved(() => !sameDraft(draft.value, saved.value), t('sectionLists'), saveDraft);
+  const submit = (event: Event) => {
+    event.preventDefault();
+    void saveDraft();
   };
   return (
     <div class="stack">
@@ -72,30 +99,30 @@ export function ListsSection({ settings }: { settings: Settings }) {
         <HandleList
           label={t('listsAllow')}
           hint={t('listsAllowHint')}
-          value={allow.value}
-          onInput={(v) => (allow.value = v)}
+          value={draft.value.allow}
+          onInput={(allow) => set({ allow })}
           error={errors.value.allow}
         />
         <HandleList
           label={t('listsDeny')}
           hint={t('listsDenyHint')}
-          value={deny.value}
-          onInput={(v) => (deny.value = v)}
+          value={draft.value.deny}
+          onInput={(deny) => set({ deny })}
           error={errors.value.deny}
         />
         <CheckField
           label={t('listsGroups')}
           hint={t('listsGroupsHint')}
-          checked={groups.value}
-          onChange={(v) => (groups.value = v)}
+          checked={draft.value.groups}
+          onChange={(groups) => set({ groups })}
         />
         <CheckField
           label={t('listsRequests')}
           hint={t('listsRequestsHint')}
-          checked={requests.value}
-          onChange={(v) => (requests.value = v)}
+          checked={draft.value.requests}
+          onChange={(requests) => set({ requests })}
         />
-        <SaveRow state={state.value} />
+        <SaveRow state={state.value} dirty={dirty} />
       </form>
       <SilencedContacts />
     </div>

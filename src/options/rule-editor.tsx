@@ -10,6 +10,7 @@ import { t } from '../ui/i18n.ts';
 import { ruleErrorText } from '../ui/problem-words.ts';
 import { keyedChoices, SelectField } from '../ui/select-field.tsx';
 import { TextField } from '../ui/text-field.tsx';
+import { sameDraft } from '../ui/unsaved.ts';
 import { MODE_KEYS, TRIGGER_KEYS } from '../ui/words.ts';
 
 /** Keywords are typed one per line or separated by commas; blanks are dropped. */
@@ -49,6 +50,10 @@ export function RuleEditor({ initial, templates, settings, onDone }: RuleEditorP
     <EditorForm
       title={initial.name ? t('ruleEditTitle', initial.name) : t('ruleNewTitle')}
       canSave={verdict.ok && rule.name !== ''}
+      name={initial.name || t('ruleNewTitle')}
+      dirty={
+        !sameDraft(draft.value, initial) || keywords.value !== (initial.trigger.keywords ?? []).join('\n')
+      }
       save={() => putRule(uiDb(), rule)}
       onDone={onDone}
     >

@@ -23,7 +23,9 @@ export function RulesSection({ settings }: { settings: Settings }) {
 
   const setEnabled = async (rule: Rule, enabled: boolean) => {
     const outcome = await putRule(uiDb(), { ...rule, enabled });
-    if (!outcome.ok) message.value = problemText(outcome.problem);
+    message.value = outcome.ok
+      ? t(enabled ? 'ruleTurnedOn' : 'ruleTurnedOff', rule.name)
+      : problemText(outcome.problem);
   };
   const newRule = (): Rule => ({
     id: newId('rule'),
@@ -47,14 +49,9 @@ export function RulesSection({ settings }: { settings: Settings }) {
       onDelete={(rule) => void deleteRule(uiDb(), rule.id)}
       summary={(rule) => (
         <>
-          <input
-            type="checkbox"
-            checked={rule.enabled}
-            aria-label={t('ruleEnabledFor', rule.name)}
-            onChange={(e) => void setEnabled(rule, e.currentTarget.checked)}
-          />
           <span class="grow">
             <strong>{rule.name}</strong>
+            {rule.enabled ? null : <span class="muted"> · {t('ruleIsOff')}</span>}
             <span class="muted block">
               {t(
                 'ruleSummary',
@@ -65,6 +62,14 @@ export function RulesSection({ settings }: { settings: Settings }) {
             </span>
             <RefusedNotice rule={rule} />
           </span>
+          {/* A button acts at once, like moving or deleting; fields wait for Save. */}
+          <button
+            type="button"
+            aria-label={t(rule.enabled ? 'ruleTurnOffFor' : 'ruleTurnOnFor', rule.name)}
+            onClick={() => void setEnabled(rule, !rule.enabled)}
+          >
+            {t(rule.enabled ? 'ruleTurnOff' : 'ruleTurnOn')}
+          </button>
         </>
       )}
       empty={

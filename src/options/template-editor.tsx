@@ -13,6 +13,7 @@ import { templateErrorText } from '../ui/problem-words.ts';
 import { replyText } from '../ui/reply-text.ts';
 import { SelectField } from '../ui/select-field.tsx';
 import { TextField } from '../ui/text-field.tsx';
+import { sameDraft } from '../ui/unsaved.ts';
 
 /** Who the preview pretends to answer. */
 const SAMPLE = { senderName: 'Alice Martin', senderHandle: 'alice' };
@@ -60,6 +61,8 @@ export function TemplateEditor({ initial, settings, onDone }: TemplateEditorProp
     <EditorForm
       title={initial.name ? t('templateEditTitle', initial.name) : t('templateNewTitle')}
       canSave={verdict.ok && !nameMissing}
+      name={initial.name || t('templateNewTitle')}
+      dirty={!sameDraft(draft.value, initial)}
       save={() => putTemplate(uiDb(), { ...draft.value, name: draft.value.name.trim() })}
       onDone={onDone}
     >

@@ -1,5 +1,6 @@
+import { useSignal } from '@preact/signals';
 import browser from 'webextension-polyfill';
-import type { Settings } from '../core/types.ts';
+import type { Rule, Settings } from '../core/types.ts';
 import { t } from '../ui/i18n.ts';
 import { AwayControl } from './away-control.tsx';
 import { useSections } from './lazy-sections.ts';
@@ -11,6 +12,7 @@ import { useSections } from './lazy-sections.ts';
 export function PopupApp({ settings, now }: { settings: Settings; now: () => number }) {
   const sections = useSections();
   const loaded = sections.state === 'ready' ? sections.module : null;
+  const rules = useSignal<Rule[] | null>(null);
   return (
     <main class="popup stack">
       <header class="row popup-header">
@@ -20,7 +22,8 @@ export function PopupApp({ settings, now }: { settings: Settings; now: () => num
         </button>
       </header>
       {loaded ? <loaded.AdapterWarning /> : null}
-      <AwayControl settings={settings} now={now} />
+      {loaded ? <loaded.RulesFeed onRules={(next) => (rules.value = next)} /> : null}
+      <AwayControl settings={settings} now={now} rules={rules.value} />
       {loaded ? <loaded.Sections settings={settings} now={now} /> : null}
       {sections.state === 'error' ? (
         <p role="alert" class="notice-error">

@@ -15,6 +15,7 @@ import { RecentActivity } from './recent-activity.tsx';
  * settings and the parts that read the database or the X tab.
  */
 export { AdapterWarning } from './adapter-warning.tsx';
+export { RulesFeed } from './rules-feed.tsx';
 
 /** The parts under the switch, in the order the popup always showed them. */
 export function Sections({ settings, now }: { settings: Settings; now: () => number }) {

@@ -1,32 +1,30 @@
-import { awayStatus } from '../core/schedule.ts';
-import type { Settings } from '../core/types.ts';
+import type { Rule, Settings } from '../core/types.ts';
+import { awaySentence, sendingOf } from '../ui/away-sentence.ts';
 import { formatDateTime, t } from '../ui/i18n.ts';
-import { MODE_KEYS } from '../ui/words.ts';
 
-/** The state in one sentence: which mode, and whether the schedule says away right now (and until when). */
-export function statusText(settings: Settings, now: number): string {
+/**
+ * The state in plain words: "Away until Mon, Jul 6, 9:00 AM — replies are suggested for you to send".
+ * Dates are written in the extension's language, in the schedule's time zone.
+ */
+export function statusText(settings: Settings, now: number, rules?: readonly Rule[] | null): string {
   const { schedule } = settings;
-  const mode = t(MODE_KEYS[settings.autoSendAcknowledged ? settings.defaultMode : 'suggest']);
-  const status = awayStatus(schedule, now);
-  const zone = { timeZone: schedule.timeZone };
-  let state: string;
-  if (status === 'away') {
-    state =
-      schedule.awayUntil !== null
-        ? t('statusAwayUntil', formatDateTime(schedule.awayUntil, zone))
-        : schedule.useWeekly
-          ? t('statusAwayWithinHours')
-          : t('statusAway');
-  } else if (status === 'outside') state = t('statusOutsideHours');
-  else if (status === 'ended') state = t('statusEnded');
-  else state = t('statusOff');
-  return t('statusLine', mode, state);
+  const sentence = awaySentence(schedule, sendingOf(settings, rules), now);
+  return sentence.at === undefined
+    ? t(sentence.key)
+    : t(sentence.key, formatDateTime(sentence.at, { timeZone: schedule.timeZone }));
 }
 
-export function StatusLine({ id, settings, now }: { id: string; settings: Settings; now: number }) {
+interface StatusLineProps {
+  id: string;
+  settings: Settings;
+  now: number;
+  rules?: readonly Rule[] | null;
+}
+
+export function StatusLine({ id, settings, now, rules }: StatusLineProps) {
   return (
-    <p id={id} class="muted" aria-live="polite">
-      {statusText(settings, now)}
+    <p id={id} class="status-line" aria-live="polite">
+      {statusText(settings, now, rules)}
     </p>
   );
 }

@@ -6,7 +6,8 @@ import type { TabProblem } from '../messaging/ui.ts';
 
 /** Hosts where X's chat runs, as in the manifest's content_scripts. */
 const X_HOSTS = new Set(['x.com', 'twitter.com', 'chat.x.com']);
-const X_URL_PATTERNS = [...X_HOSTS].map((host) => `https://${host}/*`);
+/** The same hosts as match patterns, for `tabs.query`. */
+export const X_URL_PATTERNS = [...X_HOSTS].map((host) => `https://${host}/*`);
 
 export function isXUrl(url: string | undefined): boolean {
   if (!url) return false;

@@ -27,8 +27,8 @@ const messageKey = (row: { threadId: string; messageId: string }) => `${row.thre
  * - `ledger`: entries last updated before it. Exactly-once does not need them any more: the page reports
  *   only messages that arrive after it loaded (its baseline), never a 90-day-old one;
  * - `threads`: threads with nothing (first sight, incoming DM, automatic reply) since the cut-off. A new
- *   message in one starts a fresh row, whose baseline is that message: "one reply until they write again"
- *   is satisfied by definition, since they just wrote;
+ *   message in one starts a fresh row, whose baseline is that message (the contact's cooldown is kept in
+ *   `contacts`, which is not pruned);
  * - finished `jobs` due before it, and `suggestions` made before it.
  * Whatever belongs to a pending or typing job is kept, however old: its ledger entry is what stops a
  * second send. `contacts` (stop words, cooldowns) and the activity log (pruned on append) are not touched.

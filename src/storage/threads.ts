@@ -21,7 +21,7 @@ export function baselineThread(db: AwayDb, threadId: string, at: number): Promis
 }
 
 /**
- * Notes an automatic message that went out: the thread's "one until they write again" and the contact's
+ * Notes an automatic message that went out: the thread's "one per away period" and the contact's
  * cooldown both start from `at`. Both rows change together or not at all.
  */
 export function recordAutoReply(

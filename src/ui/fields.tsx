@@ -30,7 +30,16 @@ interface NumberFieldProps {
   error?: string;
 }
 
-/** A labelled number input whose hint and error are read with it (aria-describedby). */
+/** Characters the widest allowed value takes: `365` with steps of 0.5 is `365.5`, five. */
+export function numberWidth(min: number, max: number, step: number): number {
+  const decimals = step % 1 === 0 ? 0 : (String(step).split('.')[1]?.length ?? 0) + 1;
+  return Math.max(String(Math.trunc(min)).length, String(Math.trunc(max)).length) + decimals;
+}
+
+/**
+ * A labelled number input whose hint and error are read with it (aria-describedby), as wide as the
+ * numbers it takes (theme.css reads `--digits`), not as wide as the form.
+ */
 export function NumberField({ label, value, onInput, min, max, step = 1, hint, error }: NumberFieldProps) {
   const id = useId();
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
@@ -45,6 +54,7 @@ export function NumberField({ label, value, onInput, min, max, step = 1, hint, e
         max={max}
         step={step}
         value={value}
+        style={{ '--digits': numberWidth(min, max, step) }}
         aria-invalid={error ? true : undefined}
         aria-describedby={described || undefined}
         onInput={(event) => onInput(event.currentTarget.value)}

@@ -50,7 +50,8 @@ export function t(key: string, ...subs: Array<string | number>): string {
   return fromBrowser || key;
 }
 
-async function fetchBundle(which: Lang): Promise<MessageBundle> {
+/** The messages file of one language, read from the extension's own files. */
+export async function fetchBundle(which: Lang): Promise<MessageBundle> {
   const response = await fetch(browser.runtime.getURL(`_locales/${which}/messages.json`));
   if (!response.ok) throw new Error(`messages.json for ${which}: HTTP ${response.status}`);
   return (await response.json()) as MessageBundle;
@@ -140,4 +141,13 @@ export function formatTime(at: number, timeZone?: string): string {
     month: undefined,
     ...(timeZone ? { timeZone } : {}),
   });
+}
+
+/** A calendar date `YYYY-MM-DD` (a holiday) in the UI language: "Mon, Aug 3, 2026" / "lun. 3 août 2026". */
+export function formatDay(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  // Noon UTC of that date, read in UTC: the same date whatever the zone.
+  const at = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12);
+  return formatDateTime(at, { year: 'numeric', hour: undefined, minute: undefined, timeZone: 'UTC' });
 }

@@ -2,6 +2,7 @@ import type { Signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import type { Outcome } from '../storage/problems.ts';
 import { t } from './i18n.ts';
+import { useGuard } from './leave-guard.tsx';
 import { problemText } from './problem-words.ts';
 import { moved, reorderKey } from './reorder.ts';
 import { ReorderButtons } from './reorder-buttons.tsx';
@@ -38,6 +39,9 @@ interface ListEditorProps<T extends ListedItem> {
  */
 export function ListEditor<T extends ListedItem>(props: ListEditorProps<T>) {
   const { items, message, editing } = props;
+  // Opening another editor closes the open one: its unsaved changes are asked about first.
+  const guard = useGuard();
+  const edit = (item: T) => guard(() => (editing.value = item));
   const ids = items.map((item) => item.id);
   const move = async (index: number, delta: number) => {
     const next = moved(ids, index, delta);
@@ -69,7 +73,7 @@ export function ListEditor<T extends ListedItem>(props: ListEditorProps<T>) {
               count={items.length}
               onMove={(d) => void move(index, d)}
             />
-            <button type="button" aria-label={t('editFor', item.name)} onClick={() => (editing.value = item)}>
+            <button type="button" aria-label={t('editFor', item.name)} onClick={() => edit(item)}>
               {t('actionEdit')}
             </button>
             <button
@@ -91,7 +95,7 @@ export function ListEditor<T extends ListedItem>(props: ListEditorProps<T>) {
         <button
           type="button"
           class="primary"
-          onClick={() => (editing.value = props.newItem())}
+          onClick={() => edit(props.newItem())}
           disabled={props.addDisabled}
         >
           {props.addLabel}

@@ -10,11 +10,23 @@ import { problemText } from './problem-words.ts';
 
 export type SaveState = { kind: 'idle' } | { kind: 'saved' } | { kind: 'failed'; message: string };
 
-/** Says what the last save did, where screen readers hear it without moving focus. */
-export function SaveStatus({ state }: { state: SaveState }) {
+/**
+ * Says what the last save did, or that changes wait for Save, where screen readers hear it without moving
+ * focus. A failure stays shown while the changes are still unsaved.
+ */
+export function SaveStatus({ state, dirty = false }: { state: SaveState; dirty?: boolean }) {
+  const text =
+    state.kind === 'failed'
+      ? state.message
+      : dirty
+        ? t('unsavedNote')
+        : state.kind === 'saved'
+          ? t('saved')
+          : '';
+  const look = state.kind === 'failed' ? 'error' : dirty ? 'muted' : 'notice-ok';
   return (
-    <p role="status" class={state.kind === 'failed' ? 'error' : 'notice-ok'}>
-      {state.kind === 'saved' ? t('saved') : state.kind === 'failed' ? state.message : ''}
+    <p role="status" class={look}>
+      {text}
     </p>
   );
 }
@@ -25,10 +37,12 @@ interface SaveRowProps {
   disabled?: boolean;
   /** Editors close without saving; settings forms have no Cancel. */
   onCancel?: () => void;
+  /** The form holds changes not saved yet. */
+  dirty?: boolean;
 }
 
-/** The foot of every form: Save, an optional Cancel, and what the last save did. */
-export function SaveRow({ state, disabled = false, onCancel }: SaveRowProps) {
+/** The foot of every form: Save, an optional Cancel, and what the last save did or that changes wait. */
+export function SaveRow({ state, disabled = false, onCancel, dirty = false }: SaveRowProps) {
   return (
     <div class="row">
       <button type="submit" class="primary" disabled={disabled}>
@@ -39,7 +53,7 @@ export function SaveRow({ state, disabled = false, onCancel }: SaveRowProps) {
           {t('actionCancel')}
         </button>
       ) : null}
-      <SaveStatus state={state} />
+      <SaveStatus state={state} dirty={dirty} />
     </div>
   );
 }

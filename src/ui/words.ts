@@ -69,6 +69,7 @@ export const SEND_PROBLEM_KEYS: Record<SendProblemCode, string> = {
   sendFailed: 'sendProblem_sendFailed',
   notConfirmed: 'sendProblem_notConfirmed',
   expired: 'sendProblem_expired',
+  expiredUserBusy: 'sendProblem_expiredUserBusy',
 };
 
 /** Why a pending reply was put back for later (a tab's postpone code, kept in the job's `error`). */

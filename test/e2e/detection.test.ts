@@ -118,6 +118,8 @@ describe.each(runs)('detection in $browser, $variant variant', ({ browser, varia
       messageId: firstId,
       threadId: ALICE_THREAD,
       threadKind: 'direct',
+      // X's user id of Alice: the thread id's other half, the viewer's own read from X's twid cookie.
+      senderId: '2000',
       senderHandle: 'alice',
       senderName: 'Alice Martin',
       text: hostile,

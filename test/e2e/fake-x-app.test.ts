@@ -50,12 +50,8 @@ function inbox(page: SessionPage): Promise<InboxRow[]> {
       description: row.getAttribute('aria-description'),
       href: row.querySelector('a')?.getAttribute('href') ?? null,
       dot: row.querySelector('svg[data-icon="icon-circle-fill"]') !== null,
-      bold: [...row.querySelectorAll('span')].some(
-        (el) =>
-          el.textContent?.length &&
-          getComputedStyle(el).fontWeight === '700' &&
-          el.className.includes('text-subtext2'),
-      ),
+      // X sets the preview in the text colour, medium weight, while unread (XChat-8143bb11.js).
+      bold: row.querySelector('.font-medium') !== null,
     }));
   }, undefined);
 }
@@ -70,8 +66,9 @@ describe('inbox', () => {
       'dm-conversation-item-1000:2005',
     ]);
     expect(rows[0]).toMatchObject({ index: '0', href: '/i/chat/1000-2001', dot: false, bold: false });
+    // X's own format: no sender in front of the text, "Group chat with N people" for groups.
     expect(rows[0]?.description).toBe('Alice Martin, @alice, Are you around next week?, 28m');
-    expect(rows[2]?.description).toBe('Weekend trip, Carol Diaz: Tickets booked, 5h');
+    expect(rows[2]?.description).toBe('Weekend trip, Group chat with 2 people, Tickets booked, 5h');
   });
 
   it('a new message marks the row unread (dot + bold) and moves it to the top; opening reads it', async () => {
@@ -83,18 +80,18 @@ describe('inbox', () => {
       dot: true,
       bold: true,
     });
-    expect(top?.description).toBe('Bob Stone, @bob, Still on for lunch?, now');
+    expect(top?.description).toBe('Bob Stone, @bob, Still on for lunch?, Now, Unread');
     await s.fakeX.open(THREADS.bob);
     expect((await inbox(s.page))[0]).toMatchObject({ dot: false, bold: false });
     expect((await s.fakeX.threads()).find((t) => t.id === THREADS.bob)?.unread).toBe(false);
   });
 
-  it('my last message previews as "You: …"', async () => {
+  it('my last message is described like any other: X adds no "You:"', async () => {
     await s.fakeX.open(THREADS.alice);
     await s.page.click('textarea[data-testid="dm-composer-textarea"]');
     await s.page.type('On my way');
     await s.page.press('Enter');
-    expect((await inbox(s.page))[0]?.description).toBe('Alice Martin, @alice, You: On my way, now');
+    expect((await inbox(s.page))[0]?.description).toBe('Alice Martin, @alice, On my way, Now');
   });
 
   it('message requests live in their own folder under /i/chat/requests', async () => {
@@ -122,7 +119,7 @@ describe('navigation', () => {
       const root = document.querySelector('[data-testid="xchatEmbedRoute"]')?.shadowRoot as ShadowRoot;
       return {
         marker: (window as unknown as { marker?: number }).marker,
-        name: root.querySelector('[data-testid="dm-conversation-username"]')?.textContent,
+        name: root.querySelector('[data-testid="dm-conversation-username"] span')?.textContent,
         header: root.querySelector('[data-testid="dm-conversation-header"] a')?.getAttribute('href'),
         log: root.querySelector('[data-testid="dm-message-scroller"]')?.getAttribute('role'),
         selected: root.querySelector('[data-selected="true"]')?.getAttribute('data-testid'),
@@ -131,7 +128,7 @@ describe('navigation', () => {
     expect(state).toEqual({
       marker: 42,
       name: 'Alice Martin',
-      header: '/alice',
+      header: 'https://x.com/alice',
       log: 'log',
       selected: 'dm-conversation-item-1000:2001',
     });

@@ -43,15 +43,16 @@ function rows(page: SessionPage): Promise<RowInfo[]> {
   }, undefined);
 }
 
-function composer(page: SessionPage): Promise<{ value: string; disabled: boolean }> {
+/** The composer's value, and what X shows on its right: the send button only once there is text. */
+function composer(page: SessionPage): Promise<{ value: string; send: boolean; voice: boolean }> {
   return page.evaluate(() => {
     const root = document.querySelector('[data-testid="xchatEmbedRoute"]')?.shadowRoot ?? document;
     const ta = root.querySelector<HTMLTextAreaElement>('textarea[data-testid="dm-composer-textarea"]');
-    const button = root.querySelector<HTMLButtonElement>(
-      'form[data-testid="dm-composer-form"] button[data-testid="dm-composer-send-button"]',
-    );
-    if (!ta || !button) throw new Error('composer not found');
-    return { value: ta.value, disabled: button.disabled };
+    if (!ta) throw new Error('composer not found');
+    const form = root.querySelector('form[data-testid="dm-composer-form"]');
+    const send = form?.querySelector<HTMLButtonElement>('button[data-testid="dm-composer-send-button"]');
+    const voice = form?.querySelector('button[data-testid="dm-composer-voice-button"]');
+    return { value: ta.value, send: !!send && !send.disabled, voice: !!voice };
   }, undefined);
 }
 
@@ -84,16 +85,16 @@ describe('composer (React-controlled)', () => {
     await s.fakeX.open(THREADS.alice);
   });
 
-  it('ignores `.value =` + input, like React, and keeps send disabled', async () => {
+  it('ignores `.value =` + input, like React, and shows the voice button, no send button', async () => {
     await insert(s.page, 'property', 'sneaky');
     expect(await s.fakeX.composerState()).toBe('');
-    expect(await composer(s.page)).toEqual({ value: 'sneaky', disabled: true });
+    expect(await composer(s.page)).toEqual({ value: 'sneaky', send: false, voice: true });
   });
 
-  it('accepts the native setter + input event', async () => {
+  it('accepts the native setter + input event, and mounts the send button', async () => {
     await insert(s.page, 'nativeSetter', 'via setter');
     expect(await s.fakeX.composerState()).toBe('via setter');
-    expect((await composer(s.page)).disabled).toBe(false);
+    expect(await composer(s.page)).toMatchObject({ send: true, voice: false });
   });
 
   it('accepts execCommand insertText', async () => {
@@ -101,17 +102,17 @@ describe('composer (React-controlled)', () => {
     expect(await s.fakeX.composerState()).toBe('via execCommand');
   });
 
-  it('accepts real typing, keeps send disabled for whitespace only', async () => {
+  it('accepts real typing; whitespace only shows no send button', async () => {
     await s.page.click('textarea[data-testid="dm-composer-textarea"]');
     await s.page.type('   ');
     expect(await s.fakeX.composerState()).toBe('   ');
-    expect((await composer(s.page)).disabled).toBe(true);
+    expect((await composer(s.page)).send).toBe(false);
     await s.page.type('typed');
     expect(await s.fakeX.composerState()).toBe('   typed');
-    expect((await composer(s.page)).disabled).toBe(false);
+    expect((await composer(s.page)).send).toBe(true);
   });
 
-  it('Enter sends, Shift+Enter keeps a line break; the own row goes pending → sent', async () => {
+  it('Enter sends, Shift+Enter keeps a line break; the own row goes sending → sent/delivered', async () => {
     await s.page.click('textarea[data-testid="dm-composer-textarea"]');
     await s.page.type('line one');
     await s.page.press('Shift+Enter');
@@ -122,9 +123,9 @@ describe('composer (React-controlled)', () => {
       .then((all) => all.filter((m) => m.thread === THREADS.alice).slice(-1));
     expect(sent?.text).toBe('line one\nline two');
     const mine = (await rows(s.page)).find((r) => r.id === sent?.id);
-    expect(mine).toMatchObject({ status: 'pending', text: 'line one\nline two' });
+    expect(mine).toMatchObject({ status: 'sending', text: 'line one\nline two' });
     expect(mine?.className.split(' ')).toContain('justify-end');
-    expect(await composer(s.page)).toEqual({ value: '', disabled: true });
+    expect(await composer(s.page)).toEqual({ value: '', send: false, voice: true });
     await s.page.waitFor(shownAsSentInPage, sent?.id);
   });
 
@@ -136,7 +137,7 @@ describe('composer (React-controlled)', () => {
       () =>
         !!document
           .querySelector('[data-testid="xchatEmbedRoute"]')
-          ?.shadowRoot?.querySelector('[data-send-status="failed"]'),
+          ?.shadowRoot?.querySelector('[data-send-status="error"]'),
       undefined,
     );
     expect((await s.fakeX.sent()).at(-1)).toMatchObject({ text: 'will fail', status: 'failed' });

@@ -74,7 +74,7 @@ describe('no network', () => {
 
     // The options page, used: every section opened, the language switched and back.
     const options = await extensionPage('src/options/index.html');
-    await options.getByRole('tablist').waitFor();
+    await options.getByRole('tablist').first().waitFor();
     const tabs = await options.getByRole('tab').all();
     expect(tabs.length).toBeGreaterThan(3);
     for (const tab of tabs) await tab.click();

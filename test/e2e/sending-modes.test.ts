@@ -76,6 +76,7 @@ describe('suggest mode', () => {
           threadKind: 'direct',
           contactHandle: alice!.handle,
           contactName: alice!.name,
+          contactId: alice!.id,
         },
       });
       expect(await askXTab(page, 'insertReply', { threadId: threadWith(bob!), text: 'x' })).toEqual({

@@ -90,6 +90,9 @@ describe('the popup in front of the running extension', () => {
       'the auto-send acknowledgement',
     );
     await options.press('Space');
+    // Like every section, the change waits for Save.
+    await tabUntil(options, () => document.activeElement?.textContent === 'Save', 'the Save button');
+    await options.press('Enter');
     await popupSays(options, 'Saved.');
     await options.close();
 

@@ -9,7 +9,8 @@ import { seriousViolations, unfitTextsInPage } from './support/page-checks.ts';
 import { EXTENSION_DB, readStoreInPage } from './support/read-store.ts';
 import { type Cockpit, launchCockpit } from './ui-chromium.ts';
 
-// Every language the extension ships, in the built extension in Chromium: the popup and the options page
+// Every language the extension ships, in the built extension in Chromium: the popup, the options page and
+// the welcome page
 // are laid out in the language's direction, no text is cut or pushed out of the window, axe finds nothing
 // serious, and screenshots of each (light and dark) go to docs/screenshots/ for people to look at.
 
@@ -17,6 +18,7 @@ const root = join(import.meta.dirname, '../..');
 const shots = join(root, 'docs/screenshots');
 const POPUP = 'src/popup/index.html';
 const OPTIONS = 'src/options/index.html';
+const WELCOME = 'src/welcome/index.html';
 
 type Bundle = Record<string, { message: string }>;
 const messagesOf = (code: LocaleCode): Bundle =>
@@ -29,6 +31,8 @@ const fixedPart = (bundle: Bundle, key: string) =>
     .split(/\$\d/)
     .map((part) => part.trim())
     .sort((a, b) => b.length - a.length)[0]!;
+
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 let cockpit: Cockpit;
 
@@ -135,9 +139,11 @@ describe.each(LOCALES.map((locale) => [locale.englishName, locale] as const))('%
     for (const scheme of ['light', 'dark'] as const) {
       const popup = await cockpit.open(POPUP, { width: 360, height: 600, colorScheme: scheme });
       const toggle = popup.getByRole('switch', { name: text(bundle, 'awayMode') });
-      await popup.getByRole('button', { name: text(bundle, 'untilTonight'), exact: true }).click();
+      // The "until" choices show once away is on.
+      await toggle.click();
       await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
-      await popup.getByText(fixedPart(bundle, 'statusAwayUntil')).first().waitFor();
+      await popup.getByRole('button', { name: text(bundle, 'untilTonight'), exact: true }).click();
+      await popup.getByText(fixedPart(bundle, 'statusAwayUntil_suggest')).first().waitFor();
       await expectLaidOut(popup, locale, `popup ${scheme}`);
       expect(await seriousViolations(popup), `popup ${scheme}`).toEqual([]);
       // The switch slides for 0.15 s, and the popup answers fast enough to be shot mid-slide.
@@ -165,6 +171,23 @@ describe.each(LOCALES.map((locale) => [locale.englishName, locale] as const))('%
       expect(await seriousViolations(options), `options ${scheme}`).toEqual([]);
       await options.screenshot({ path: join(shots, `options-${locale.code}-${scheme}.png`), fullPage: true });
       await options.close();
+    }
+  });
+
+  it('the welcome page reads in its direction, with the automatic-sending warning open, light and dark', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const welcome = await cockpit.open(WELCOME, { width: 900, height: 800, colorScheme: scheme });
+      await welcome.getByRole('heading', { level: 1, name: text(bundle, 'welcomeTitle') }).waitFor();
+      // The try step answers by itself: the page is complete once it has.
+      await welcome.getByText(text(bundle, 'dryRunWouldSuggest')).waitFor();
+      await welcome
+        .getByRole('radio', { name: new RegExp(`^${escapeRegExp(text(bundle, 'welcomeModeAuto'))}`) })
+        .check();
+      await welcome.getByText(text(bundle, 'autoWarningTitle')).waitFor();
+      await expectLaidOut(welcome, locale, `welcome ${scheme}`);
+      expect(await seriousViolations(welcome), `welcome ${scheme}`).toEqual([]);
+      await welcome.screenshot({ path: join(shots, `welcome-${locale.code}-${scheme}.png`), fullPage: true });
+      await welcome.close();
     }
   });
 });

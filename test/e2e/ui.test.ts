@@ -13,6 +13,7 @@ const SECTIONS = [
   'templates',
   'dryRun',
   'quickReplies',
+  'away',
   'schedule',
   'limits',
   'lists',
@@ -42,7 +43,7 @@ async function storedSettings(page: Page): Promise<unknown> {
 
 async function openOptions(section = 'rules', colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   const page = await cockpit.open(`${OPTIONS}#${section}`, { width: 1100, height: 800, colorScheme });
-  await page.getByRole('tablist').waitFor();
+  await page.getByRole('tablist').first().waitFor();
   return page;
 }
 
@@ -86,7 +87,9 @@ describe('away switch and toolbar badge', () => {
     expect(on.title).toBe('Away for X — Away');
     await popup.getByRole('button', { name: 'Tonight' }).click();
     await badgeWhen((badge) => badge.title.startsWith('Away for X — Away until '));
-    await expect.poll(() => popup.getByText(/away until/).count()).toBe(1);
+    await expect
+      .poll(() => popup.getByText(/^Away until .* — replies are suggested for you to send$/).count())
+      .toBe(1);
     await toggle.click();
     await badgeWhen((badge) => badge.title === 'Away for X — Not away');
     await popup.close();
@@ -156,6 +159,116 @@ describe('import', () => {
   });
 });
 
+describe('an unsaved edit is never lost', () => {
+  it('switching section, leaving the page or closing the tab asks first; the edit survives until saved', async () => {
+    const page = await openOptions('limits');
+    const daily = page.getByLabel('At most per day');
+    await daily.fill('42');
+    // Straight away, as a quick hand would: the edit counts from the keystroke.
+    await page.getByRole('tab', { name: 'Schedule' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByText('Your changes to “Limits” are not saved.').waitFor();
+    expect(await seriousViolations(page), 'leave dialog').toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await page.getByRole('tab', { name: 'Limits' }).getAttribute('aria-selected')).toBe('true');
+    expect(await daily.inputValue()).toBe('42');
+
+    // Back, forward or an edited address: the same question, and the address waits.
+    await page.evaluate(() => {
+      location.hash = 'reset';
+    });
+    await dialog.waitFor();
+    expect(new URL(page.url()).hash).toBe('#limits');
+    await dialog.getByRole('button', { name: 'Keep editing' }).click();
+
+    // Closing the tab: the browser asks; staying keeps the edit.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.type());
+        void d.dismiss();
+      }),
+    );
+    await page.close({ runBeforeUnload: true });
+    expect(await asked).toBe('beforeunload');
+    expect(page.isClosed()).toBe(false);
+    expect(await daily.inputValue()).toBe('42');
+
+    await page.getByRole('tab', { name: 'Who gets answers' }).click();
+    await dialog.getByRole('button', { name: 'Save and continue' }).click();
+    await page.getByRole('heading', { name: 'Who gets answers' }).waitFor();
+    expect(((await storedSettings(page)) as { limits: { dailyCap: number } }).limits.dailyCap).toBe(42);
+
+    // Saved, nothing is pending: leaving does not ask, and the value is there when coming back.
+    await page.getByRole('tab', { name: 'Limits' }).click();
+    expect(await daily.inputValue()).toBe('42');
+    await daily.fill('100');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor();
+    // With runBeforeUnload, close() does not wait: the tab closes once no question stops it.
+    let askedAgain = false;
+    page.on('dialog', (d) => {
+      askedAgain = true;
+      void d.dismiss();
+    });
+    const closed = page.waitForEvent('close', { timeout: 5_000 });
+    await page.close({ runBeforeUnload: true });
+    await closed;
+    expect(askedAgain).toBe(false);
+  });
+
+  it('the weekly hours are painted by dragging across them', async () => {
+    const page = await openOptions('schedule');
+    await page.getByLabel(/Only count as away/).check();
+    const box = async (name: string) =>
+      (await page.getByRole('button', { name, exact: true }).boundingBox())!;
+    const from = await box('Monday 9:00 AM–10:00 AM');
+    const to = await box('Monday 12:00 PM–1:00 PM');
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+    await page.mouse.up();
+    const pressed = await page
+      .locator('.cell[aria-pressed="true"]')
+      .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('aria-label')));
+    expect(pressed).toEqual([
+      'Monday 9:00 AM–10:00 AM',
+      'Monday 10:00 AM–11:00 AM',
+      'Monday 11:00 AM–12:00 PM',
+      'Monday 12:00 PM–1:00 PM',
+    ]);
+    await page.close();
+  });
+});
+
+describe('the options page for a newcomer', () => {
+  it('opens the welcome page again, in the same tab', async () => {
+    const page = await openOptions('rules');
+    await page.getByRole('link', { name: 'First steps' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Welcome to Away for X' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/src/welcome/index.html');
+    await page.close();
+  });
+
+  it('sizes number fields for their numbers, not for the form', async () => {
+    const page = await openOptions('limits');
+    const width = (label: string) => page.getByLabel(label, { exact: true }).evaluate((el) => el.clientWidth);
+    const form = await page
+      .locator('form')
+      .first()
+      .evaluate((el) => el.clientWidth);
+    const perDay = await width('At most per day');
+    const days = await width('Days between two automatic messages to the same person');
+    const em = await page.evaluate(() => Number.parseFloat(getComputedStyle(document.body).fontSize));
+    // Three digits (up to 500) and the spin buttons: a few ems, a small part of the form.
+    expect(perDay).toBeLessThan(8 * em);
+    expect(perDay).toBeLessThan(form / 4);
+    // 365.5 takes more room than 500.
+    expect(days).toBeGreaterThan(perDay);
+    await page.close();
+  });
+});
+
 describe('accessibility (axe-core in Chromium)', () => {
   it('the popup has no serious or critical violation, light and dark', async () => {
     for (const scheme of ['light', 'dark'] as const) {
@@ -201,6 +314,31 @@ describe('French', () => {
     await setLanguage('fr');
     const popup = await openPopup();
     await popup.getByRole('switch', { name: 'Mode absent' }).waitFor();
+    // Dates in the extension's language, not the browser's (English here).
+    await popup.getByRole('switch').click();
+    const third = popup.getByLabel('Jour').locator('option').nth(2);
+    const written = await third.evaluate((option) => {
+      const [year, month, day] = (option as HTMLOptionElement).value.split('-').map(Number);
+      const noon = Date.UTC(year!, month! - 1, day!, 12);
+      const as = (tag: string) =>
+        new Intl.DateTimeFormat(tag, {
+          weekday: 'long',
+          day: 'numeric',
+          month: 'long',
+          timeZone: 'UTC',
+        }).format(noon);
+      return {
+        shown: option.textContent,
+        french: as('fr'),
+        browser: as(navigator.language),
+        lang: navigator.language,
+      };
+    });
+    expect(written.lang).toMatch(/^en/);
+    expect(written.shown).toBe(written.french);
+    expect(written.shown).not.toBe(written.browser);
+    await popup.getByRole('switch').click();
+    await expect.poll(() => popup.getByRole('switch').getAttribute('aria-checked')).toBe('false');
     const overflow = await popup.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );

@@ -14,18 +14,25 @@ import {
   testIdOf,
 } from './selectors.ts';
 
-/** X's composer of the open thread. */
+/**
+ * X's composer of the open thread: its textarea. The send button is not part of it: X mounts it only
+ * once the composer holds text (an empty one shows a voice button, or nothing) — see findSendButton.
+ */
 export interface Composer {
   textarea: HTMLTextAreaElement;
-  button: HTMLButtonElement;
 }
 
 export function findComposer(root: ParentNode): Composer | null {
   const panel = root.querySelector(conversationPanel);
   const textarea = panel?.querySelector(composerTextarea);
-  const button = panel?.querySelector(composerSendButton);
-  if (!(textarea instanceof HTMLTextAreaElement) || !(button instanceof HTMLButtonElement)) return null;
-  return { textarea, button };
+  return textarea instanceof HTMLTextAreaElement ? { textarea } : null;
+}
+
+/** The send button next to this textarea, when X shows one (it appears once there is text). */
+export function findSendButton(composer: Composer): HTMLButtonElement | null {
+  const panel = composer.textarea.closest(conversationPanel) ?? composer.textarea.getRootNode();
+  const button = (panel as ParentNode).querySelector(composerSendButton);
+  return button instanceof HTMLButtonElement ? button : null;
 }
 
 /** The prototype's setter: React's value tracker lives on the instance, so this one counts as a change. */
@@ -80,14 +87,30 @@ export function composerFocused(textarea: HTMLTextAreaElement): boolean {
   return root.activeElement === textarea;
 }
 
-/** Presses send like a click would; false when X keeps the button disabled (nothing to send). */
+/** Presses send like a click would; false when there is no usable send button (yet). */
 export function pressSend(composer: Composer): boolean {
-  if (composer.button.disabled) return false;
-  composer.button.click();
+  const button = findSendButton(composer);
+  if (!button || button.disabled || button.getAttribute('aria-disabled') === 'true') return false;
+  button.click();
   return true;
 }
 
+/**
+ * What a row's `data-send-status` says, in our words. Values reported for X: pending, sending, sent,
+ * delivered, read, failed, error (MARKUP.md "Send status"). Anything else, or none, is `unknown`, which
+ * never counts as sent.
+ */
 export type SendStatus = 'pending' | 'sent' | 'failed' | 'unknown';
+
+const STATUS_WORDS: Readonly<Record<string, SendStatus>> = {
+  pending: 'pending',
+  sending: 'pending',
+  sent: 'sent',
+  delivered: 'sent',
+  read: 'sent',
+  failed: 'failed',
+  error: 'failed',
+};
 
 /** One of my rows in the open thread. */
 export interface OwnRow {
@@ -96,9 +119,8 @@ export interface OwnRow {
   status: SendStatus;
 }
 
-function statusOf(row: Element): SendStatus {
-  const status = row.getAttribute(sendStatusAttribute);
-  return status === 'pending' || status === 'sent' || status === 'failed' ? status : 'unknown';
+export function statusOf(row: Element): SendStatus {
+  return STATUS_WORDS[row.getAttribute(sendStatusAttribute)?.trim().toLowerCase() ?? ''] ?? 'unknown';
 }
 
 /** My rows in the open thread's list, oldest first (only the newest few dozen are in the DOM). */
@@ -114,10 +136,37 @@ export function ownRows(root: ParentNode): OwnRow[] {
   return rows;
 }
 
-/** X trims what it sends and may normalise line ends: compare messages the way X stores them. */
-export function sameMessage(a: string, b: string): boolean {
-  const norm = (text: string) => text.replace(/\r\n?/g, '\n').trim();
-  return norm(a) === norm(b);
+const URL_IN_TEXT = /https?:\/\/\S+/gu;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/** Literal text as a pattern where any run of whitespace matches any other (X collapses and trims). */
+function loose(text: string): string {
+  return text.split(/\s+/u).map(escapeRegExp).join('\\s+');
+}
+
+/**
+ * Whether a row shows the message we sent, as X displays it: whitespace trimmed and collapsed, links
+ * without their scheme and cut short ("example.com/a-long-pa…") or replaced by a card, emoji drawn as
+ * images (read back from their `alt`). Each link of ours may be shown as any short run of text, or not
+ * at all; everything else must be there, in order.
+ */
+export function sameMessage(shown: string, sent: string): boolean {
+  const norm = (text: string) => text.replace(/\r\n?/gu, '\n').trim();
+  const a = norm(shown);
+  const b = norm(sent);
+  if (a === b) return true;
+  const pieces = b.split(URL_IN_TEXT).map((piece) => piece.trim());
+  const links = b.match(URL_IN_TEXT) ?? [];
+  let pattern = '^\\s*';
+  pieces.forEach((piece, i) => {
+    if (piece !== '') pattern += loose(piece);
+    if (i < links.length) pattern += '\\s*(?:\\S{1,80}\\s*)?';
+    else pattern += '\\s*';
+  });
+  return new RegExp(`${pattern}$`, 'u').test(a);
 }
 
 /** The link of a thread's inbox (or requests) row, which opens it in place like a person's click. */

@@ -1,8 +1,10 @@
 import type { ThreadKind } from '../../core/types.ts';
+import { otherParticipant } from './identity.ts';
+import { parseInboxDescription } from './inbox-description.ts';
 import { threadIdFromConversationKey } from './pages.ts';
 import {
-  avatar,
   conversationItemPrefix,
+  described,
   inboxRow,
   inboxRowDescriptionAttribute,
   requestItemPrefix,
@@ -14,18 +16,21 @@ import {
 export interface InboxRow {
   threadId: string;
   kind: ThreadKind;
-  /** The conversation's name: the other person (1:1, requests) or the group. */
+  /** The conversation's name: the other person (1:1, requests) or the group's title. */
   name: string;
   /** The other person's handle (1:1, requests); empty for groups. */
   handle: string;
-  /** Who wrote the previewed message: the other person (1:1), the named member (groups), or me. */
+  /** Who wrote the previewed message, when the description says it: the other person of a 1:1. */
   senderName: string;
-  own: boolean;
-  /** The last message's start, as X shows it (line breaks become spaces). */
+  /** X's numeric id of that person ('' for groups, or when the viewer's own id is unknown). */
+  senderId: string;
+  /** The last message's text as X describes it ('' for an attachment alone). */
   preview: string;
-  /** Relative time as shown ("now", "3m", "2h", "Jul 14"). */
+  /** Relative time as shown ("Now", "3m", "2h", "7/14/2025"): display only, it ticks. */
   timeLabel: string;
   unread: boolean;
+  /** The description had X's form (a `@handle`, a member count): name and sender can be trusted. */
+  recognised: boolean;
 }
 
 export function isInboxRow(element: Element): boolean {
@@ -40,31 +45,18 @@ export function inboxRowTestId(row: Element): string {
   return testIdOf(row);
 }
 
+/** The description, on the row itself or on an element inside it (its link, in some builds). */
 export function inboxRowDescription(row: Element): string | null {
-  return row.getAttribute(inboxRowDescriptionAttribute);
+  return (
+    row.getAttribute(inboxRowDescriptionAttribute) ??
+    row.querySelector(described)?.getAttribute(inboxRowDescriptionAttribute) ??
+    null
+  );
 }
 
 /** The thread of an inbox row, from its test id alone (no description parsing). */
 export function inboxRowThreadId(row: Element): string | null {
   return rowThread(row)?.[0] ?? null;
-}
-
-// X writes its own previews as "You: …" (an assumption for the real site, see MARKUP.md).
-const OWN_PREFIX = /^You: /u;
-// Relative times, clock times and short dates X shows at the end of the description.
-const TIME_AT_END = /, (now|\d+[smhdw]|\d{1,2}:\d{2}(?:\s?[AP]M)?|[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)$/gu;
-// The longest ", <time>" the pattern above matches is 21 characters ("September. 30, 2025"): the search
-// starts that close to the end instead of trying every position of a long preview.
-const TIME_SEARCH_SPAN = 32;
-const HANDLE_AFTER_NAME = /^(.*?), @([A-Za-z0-9_]{1,50}), /su;
-
-function splitTime(description: string): [rest: string, time: string] {
-  TIME_AT_END.lastIndex = Math.max(0, description.length - TIME_SEARCH_SPAN);
-  const match = TIME_AT_END.exec(description);
-  if (match) return [description.slice(0, match.index), match[1] ?? ''];
-  // An unknown time format: the time is still the last comma-separated part.
-  const cut = description.lastIndexOf(', ');
-  return cut < 0 ? [description, ''] : [description.slice(0, cut), description.slice(cut + 2)];
 }
 
 function rowThread(row: Element): [threadId: string, kind: ThreadKind] | null {
@@ -77,47 +69,29 @@ function rowThread(row: Element): [threadId: string, kind: ThreadKind] | null {
 }
 
 /**
- * Reads an inbox row from its `aria-description`: "Name, @handle, preview, time" (1:1 and requests) or
- * "Group, Sender: preview, time" (groups). Names may contain commas, so the 1:1 form is anchored on the
- * `@handle` part, and group rows on the group's name as the avatar's label shows it.
+ * Reads an inbox row from its test id (thread) and description (inbox-description.ts). `viewerId` is
+ * the viewer's X id ('' when unknown): the other id of a 1:1 thread is the sender's.
  */
-export function parseInboxRow(row: Element): InboxRow | null {
+export function parseInboxRow(row: Element, viewerId = ''): InboxRow | null {
   const thread = rowThread(row);
-  const description = row.getAttribute(inboxRowDescriptionAttribute);
+  const description = inboxRowDescription(row);
   if (!thread || description === null) return null;
   const [threadId, kind] = thread;
-  const [rest, timeLabel] = splitTime(description.trim());
-  let name = '';
-  let handle = '';
-  let body = rest;
-  const direct = kind === 'group' ? null : HANDLE_AFTER_NAME.exec(rest);
-  if (direct) {
-    name = direct[1] ?? '';
-    handle = direct[2] ?? '';
-    body = rest.slice(direct[0].length);
-  } else {
-    const label = row.querySelector(avatar)?.getAttribute('aria-label') ?? '';
-    const cut = label !== '' && rest.startsWith(`${label}, `) ? label.length : rest.indexOf(', ');
-    name = cut < 0 ? '' : rest.slice(0, cut);
-    body = cut < 0 ? rest : rest.slice(cut + 2);
-  }
-  const own = OWN_PREFIX.test(body);
-  let preview = own ? body.replace(OWN_PREFIX, '') : body;
-  let senderName = own ? '' : name;
-  if (kind === 'group' && !own) {
-    const colon = body.indexOf(': ');
-    senderName = colon < 0 ? '' : body.slice(0, colon);
-    preview = colon < 0 ? body : body.slice(colon + 2);
-  }
+  const group = kind === 'group';
+  const parsed = parseInboxDescription(description, group);
+  const direct = !group && parsed.recognised;
   return {
     threadId,
     kind,
-    name,
-    handle,
-    senderName,
-    own,
-    preview,
-    timeLabel,
-    unread: !!row.querySelector(unreadDot),
+    name: parsed.name,
+    handle: parsed.handle,
+    // The description never says who wrote the last message; in a 1:1 an unread one is the other person's.
+    senderName: direct ? parsed.name : '',
+    senderId: group ? '' : otherParticipant(threadId, viewerId),
+    preview: parsed.text,
+    timeLabel: parsed.timeLabel,
+    // X writes "Unread" and draws the dot; either is enough (the dot may come in a later render).
+    unread: !!row.querySelector(unreadDot) || parsed.unread,
+    recognised: parsed.recognised,
   };
 }

@@ -1,4 +1,5 @@
 import {
+  kindLabelSuffix,
   messageRowAttribute,
   messageText,
   messageTextPrefix,
@@ -7,7 +8,6 @@ import {
   profileLink,
   rowLabel,
   senderLabelSuffix,
-  sendStatusAttribute,
   testIdOf,
   theirsClass,
   timeLabelSuffix,
@@ -15,7 +15,7 @@ import {
 
 export type Direction = 'theirs' | 'mine' | 'unknown';
 
-/** Facts read from one message row. Text is always `textContent`: DM text never becomes markup. */
+/** Facts read from one message row. Text is always read as text: DM text never becomes markup. */
 export interface MessageRow {
   uuid: string;
   direction: Direction;
@@ -25,6 +25,10 @@ export interface MessageRow {
   senderName: string;
   /** Handle from the row's avatar link (group threads, their rows only); empty when absent. */
   senderHandle: string;
+  /** The hidden `-kind` label of an attachment (values unknown: a hint only); '' for text. */
+  kind: string;
+  /** Written by a person (a sender label, a text or an attachment), unlike X's own notices. */
+  fromPerson: boolean;
 }
 
 export function rowUuid(row: Element): string {
@@ -32,12 +36,11 @@ export function rowUuid(row: Element): string {
 }
 
 /**
- * Direction from the row element's own classes only: their rows contain a `justify-end` timestamp wrapper,
- * so looking at descendants or using `closest()` would call their messages mine. A send status is only
- * ever on my rows, so it wins over a class.
+ * Direction from the row element's own classes only: X's bubble is `justify-end` and its time wrapper
+ * `justify-start` on both sides, so descendants and `closest()` give wrong answers. `data-send-status`
+ * says nothing here: no source shows it is on my rows only.
  */
 export function rowDirection(row: Element): Direction {
-  if (row.hasAttribute(sendStatusAttribute)) return 'mine';
   const mine = row.classList.contains(mineClass);
   const theirs = row.classList.contains(theirsClass);
   if (mine === theirs) return 'unknown';
@@ -45,55 +48,127 @@ export function rowDirection(row: Element): Direction {
 }
 
 /**
- * The row's hidden labels, the first element with id `<uuid>-time` and `<uuid>-sender` in the row. Ids
+ * The row's hidden labels: the first element with id `<uuid>-time`, `-sender`, `-kind` in the row. Ids
  * are compared, never put into a selector. The tree's id index answers at once in the usual case (the id
  * is unique and inside this row); anything else takes the walk over the row's elements.
  */
-function labels(row: Element, uuid: string): { time: string; sender: string } {
-  const timeId = uuid + timeLabelSuffix;
-  const senderId = uuid + senderLabelSuffix;
+function labels(row: Element, uuid: string): { time: string; sender: string; kind: string } {
+  const ids = [uuid + timeLabelSuffix, uuid + senderLabelSuffix, uuid + kindLabelSuffix];
+  const found: (Element | null)[] = [null, null, null];
   const root = row.getRootNode() as Partial<NonElementParentNode>;
-  if (typeof root.getElementById === 'function') {
-    const time = root.getElementById(timeId);
-    const sender = root.getElementById(senderId);
-    if ((time === null || row.contains(time)) && (sender === null || row.contains(sender))) {
-      return { time: labelText(time), sender: labelText(sender) };
+  let indexed = typeof root.getElementById === 'function';
+  if (indexed) {
+    ids.forEach((id, i) => {
+      found[i] = root.getElementById?.(id) ?? null;
+    });
+    indexed = found.every((el) => el === null || row.contains(el));
+  }
+  if (!indexed) {
+    found.fill(null);
+    for (const element of row.querySelectorAll(rowLabel)) {
+      const i = ids.indexOf(element.id);
+      if (i >= 0 && found[i] === null) found[i] = element;
     }
   }
-  let time: Element | null = null;
-  let sender: Element | null = null;
-  for (const element of row.querySelectorAll(rowLabel)) {
-    if (time === null && element.id === timeId) time = element;
-    else if (sender === null && element.id === senderId) sender = element;
-    if (time !== null && sender !== null) break;
-  }
-  return { time: labelText(time), sender: labelText(sender) };
+  const [time, sender, kind] = found.map(labelText) as [string, string, string];
+  return { time, sender, kind };
 }
 
 function labelText(element: Element | null): string {
   return element?.textContent?.trim() ?? '';
 }
 
-function rowText(row: Element, uuid: string): string {
+const SKIP = /^(?:SCRIPT|STYLE|TEMPLATE|BUTTON|SVG)$/i;
+const CLOCK = /^\d{1,2}[:.h]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?$/u;
+
+interface Piece {
+  text: string;
+  parent: Node;
+}
+
+/**
+ * The text of a node as a person reads it, in pieces: text nodes, and emoji X draws as images (their
+ * `alt`), minus what is hidden from readers (`aria-hidden`, where X keeps a copy of the time) and the
+ * time labels.
+ */
+function pieces(node: Node, timeIds: ReadonlySet<string>, out: Piece[] = []): Piece[] {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) out.push({ text: child.nodeValue ?? '', parent: node });
+    if (child.nodeType !== 1) continue;
+    const element = child as Element;
+    const tag = element.tagName.toUpperCase();
+    if (SKIP.test(tag) || element.getAttribute('aria-hidden') === 'true' || timeIds.has(element.id)) continue;
+    if (tag === 'IMG') out.push({ text: element.getAttribute('alt') ?? '', parent: element });
+    else if (tag === 'BR') out.push({ text: '\n', parent: element });
+    else pieces(element, timeIds, out);
+  }
+  return out;
+}
+
+/**
+ * Text read without X's text span ends with the time copies X puts in the bubble ("…hello10:42 AM"):
+ * trailing pieces in elements of their own that read as the time are dropped, the text's own are kept.
+ */
+function withoutTrailingTimes(found: Piece[], time: string): string {
+  const first = found.find((piece) => piece.text.trim() !== '')?.parent ?? null;
+  for (let last = found.at(-1); last && last.parent !== first; last = found.at(-1)) {
+    const trimmed = last.text.trim();
+    if (trimmed !== '' && trimmed !== time && !CLOCK.test(trimmed)) break;
+    found.pop();
+  }
+  return found
+    .map((piece) => piece.text)
+    .join('')
+    .replace(/\s+$/u, '');
+}
+
+/**
+ * The message text: X's authored span (`span[dir=auto]`, the first one not nested in another) inside the
+ * row's own `message-text-<uuid>` container. Without that span, the container's readable text without
+ * the time copies X puts inside the bubble. Quotes of earlier messages sit outside this container.
+ */
+function rowText(row: Element, uuid: string, time: string): string {
   for (const container of row.querySelectorAll(messageText)) {
     if (testIdOf(container) !== messageTextPrefix + uuid) continue;
+    const timeIds = new Set([uuid + timeLabelSuffix]);
     const span = container.querySelector(messageTextSpan);
-    return (span ?? container).textContent ?? '';
+    if (span)
+      return pieces(span, timeIds)
+        .map((piece) => piece.text)
+        .join('');
+    return withoutTrailingTimes(pieces(container, timeIds), time);
   }
   // A photo or a sticker has no text.
   return '';
 }
 
-/** `/<handle>` → handle; anything else (a chat link, a path with more segments) → empty. */
+const PROFILE_HOSTS = /^https:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com\//u;
+// Paths of x.com that are not profiles, even though they look like one segment.
+const NOT_PROFILES = new Set([
+  'home',
+  'explore',
+  'messages',
+  'notifications',
+  'i',
+  'settings',
+  'search',
+  'compose',
+]);
+
+/** `/<handle>` or `https://x.com/<handle>` → handle; anything else (chat links, deeper paths) → empty. */
 export function handleFromHref(href: string | null): string {
-  const match = /^\/([A-Za-z0-9_]{1,50})$/.exec(href ?? '');
-  return match?.[1] ?? '';
+  const path = (href ?? '').replace(PROFILE_HOSTS, '/');
+  const match = /^\/([A-Za-z0-9_]{1,50})\/?$/u.exec(path);
+  const handle = match?.[1] ?? '';
+  return NOT_PROFILES.has(handle.toLowerCase()) ? '' : handle;
 }
 
 /** The avatar link's handle; links inside the message text (mentions) are the text's, not the sender's. */
 function avatarHandle(row: Element): string {
   for (const link of row.querySelectorAll(profileLink)) {
-    if (!link.closest(messageText)) return handleFromHref(link.getAttribute('href'));
+    if (link.closest(messageText)) continue;
+    const handle = handleFromHref(link.getAttribute('href'));
+    if (handle !== '') return handle;
   }
   return '';
 }
@@ -103,13 +178,23 @@ export function parseMessageRow(row: Element): MessageRow | null {
   const uuid = rowUuid(row);
   if (uuid === '') return null;
   const direction = rowDirection(row);
-  const { time, sender } = labels(row, uuid);
+  const { time, sender, kind } = labels(row, uuid);
+  const text = rowText(row, uuid, time);
   return {
     uuid,
     direction,
-    text: rowText(row, uuid),
+    text,
     timeLabel: time,
     senderName: sender,
     senderHandle: direction === 'theirs' ? avatarHandle(row) : '',
+    kind,
+    fromPerson: sender !== '' || kind !== '' || text !== '' || hasTextContainer(row, uuid),
   };
+}
+
+function hasTextContainer(row: Element, uuid: string): boolean {
+  for (const container of row.querySelectorAll(messageText)) {
+    if (testIdOf(container) === messageTextPrefix + uuid) return true;
+  }
+  return false;
 }

@@ -54,10 +54,16 @@ export function isChatInbox(url: string | URL): boolean {
   return segments !== null && segments.length === 0;
 }
 
-/** The message-requests list (`/i/chat/requests`), with no request open. */
+/** The message-requests list (`/i/chat/requests`, or its "other" folder), with no request open. */
 export function isRequestsList(url: string | URL): boolean {
   const segments = chatSegments(url);
-  return segments !== null && segments.length === 1 && segments[0] === 'requests';
+  if (segments?.[0] !== 'requests') return false;
+  return segments.length === 1 || (segments.length === 2 && segments[1] === 'other');
+}
+
+/** Path segments of a request, after `requests` and the optional `other` folder. */
+function requestSegments(segments: readonly string[]): readonly string[] {
+  return segments[1] === 'other' ? segments.slice(2) : segments.slice(1);
 }
 
 /** The passcode gate (`/i/chat/pin/...`): chat is locked, nothing can be read. */
@@ -69,9 +75,12 @@ export function isPasscodeGate(url: string | URL): boolean {
 export function threadIdFromUrl(url: string | URL): string | null {
   const segments = chatSegments(url);
   if (!segments) return null;
-  // `/i/chat/requests/<id>` opens a message request; its id has the same shape as a thread's.
-  const candidate = segments[0] === 'requests' ? segments[1] : segments[0];
-  const extra = segments[0] === 'requests' ? segments.slice(2) : segments.slice(1);
+  // `/i/chat/requests/<id>` and `/i/chat/requests/other/<id>` open a message request; its id has the
+  // same shape as a thread's.
+  const request = segments[0] === 'requests';
+  const rest = request ? requestSegments(segments) : segments;
+  const candidate = rest[0];
+  const extra = rest.slice(1);
   // Sub-pages of a thread (e.g. `/info`) still show that thread.
   if (candidate === undefined || !THREAD_ID.test(candidate) || extra.length > 1) return null;
   return candidate;

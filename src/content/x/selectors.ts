@@ -22,6 +22,7 @@ export const embedHost = '[data-testid="xchatEmbedRoute"]';
 export const embedHost_ = ALL;
 
 /** The column X mounts the chat into (in the document); the light variant's chat root. */
+export const primaryColumnId = 'primaryColumn';
 export const primaryColumn = '[data-testid="primaryColumn"]';
 export const primaryColumn_ = ALL;
 
@@ -51,8 +52,12 @@ export const inboxRow_ = ALL;
 export const inboxRowLink = 'a[href^="/i/chat/"]';
 export const inboxRowLink_ = ALL;
 
-/** On an inbox row: "Name, @handle, preview, time" (1:1) or "Group, Sender: preview, time" (groups). */
+/**
+ * On an inbox row, or on its inner link (sources differ): X's description of the conversation, parsed in
+ * inbox-description.ts. Elements carrying one, to find it inside a row.
+ */
 export const inboxRowDescriptionAttribute = 'aria-description';
+export const described = `[${inboxRowDescriptionAttribute}]`;
 
 /** Inside an inbox row: the avatar, labelled with the conversation's name. */
 export const avatar = '[role="img"][aria-label]';
@@ -85,10 +90,13 @@ export const messageRowAttribute = 'data-dm-message-row';
 export const messageRow = `[${messageRowAttribute}]`;
 export const messageRow_ = ['thread', 'request'] as const;
 
-/** Classes on the ROW element itself (never an ancestor or descendant: their rows hold a justify-end time). */
+/**
+ * Classes on the ROW element itself, the only place the direction is: X's bubble is `justify-end` and its
+ * time wrapper `justify-start` on both sides.
+ */
 export const theirsClass = 'justify-start';
 export const mineClass = 'justify-end';
-/** Only my rows carry it: pending → sent | failed. */
+/** Send progress of a row (values in composer.ts); not known to be on my rows only. */
 export const sendStatusAttribute = 'data-send-status';
 
 /** Inside a row: the text container, test id `message-text-<uuid>`; the text is in its `span[dir=auto]`. */
@@ -102,18 +110,51 @@ export const timeLabelSuffix = '-time';
 export const senderLabelSuffix = '-sender';
 export const rowLabel = '[id]';
 
-/** A link to a profile: `/<handle>` (group rows' avatar, 1:1 header). */
-export const profileLink = 'a[href^="/"]';
+/**
+ * A link that may go to a profile: `/<handle>` or `https://x.com/<handle>` (the 1:1 header, group rows'
+ * avatar); handleFromHref tells which are profiles.
+ */
+export const profileLink = 'a[href]';
 /** Expected in a 1:1 thread's header. */
 export const profileLink_ = ['thread', 'request'] as const;
+
+/** Inside a media row: hidden label `#<uuid>-kind` (its values are not known: read as a hint only). */
+export const kindLabelSuffix = '-kind';
+
+/** The list's first item, X's card about the other person: rendered once the history has loaded. */
+export const conversationHeaderItem = '[data-testid="dm-conversation-header-item"]';
+export const conversationHeaderItem_ = ['thread', 'request'] as const;
+
+/** X's loading indicator of the history: this slot has content while messages load. */
+export const messageListSpinner = '[data-testid="dm-message-list-spinner-slot"]';
+export const messageListSpinner_ = ['thread', 'request'] as const;
+
+/** A message request not accepted yet: X's prompt (accept, delete, block) instead of a composer. */
+export const requestPrompt = '[data-testid="dm-message-request-prompt"]';
+export const requestPrompt_ = ['request'] as const;
+export const requestAcceptButton = '[data-testid="dm-message-request-accept-button"]';
+export const requestAcceptButton_ = ['request'] as const;
+
+/** X Chat locked: the passcode screen (on `/i/chat/pin/…`, or in place of the chat after a reload). */
+export const passcodeContainer = '[data-testid="pin-code-input-container"]';
+/** Only while locked. */
+export const passcodeContainer_ = [] as const;
 
 /** The composer of the open thread (requests show accept/decline instead until accepted). */
 export const composerForm = 'form[data-testid="dm-composer-form"]';
 export const composerForm_ = ['thread'] as const;
 export const composerTextarea = 'textarea[data-testid="dm-composer-textarea"]';
 export const composerTextarea_ = ['thread'] as const;
+/** Mounted once the composer holds text: an empty composer has a voice button, or nothing, instead. */
 export const composerSendButton = 'button[data-testid="dm-composer-send-button"]';
-export const composerSendButton_ = ['thread'] as const;
+export const composerSendButton_ = [] as const;
+
+/**
+ * X's app shell, around the chat (in the document, every page): the primary navigation's link to the
+ * signed-in user's own profile, `href="/<handle>"` (sometimes absolute). Sources: MARKUP.md, "Signed-in user".
+ */
+export const viewerProfileLink = 'a[data-testid="AppTabBar_Profile_Link"]';
+export const viewerProfileLink_ = ALL;
 
 /** The test id of an element, for the prefix-style ids above. */
 export function testIdOf(element: Element): string {

@@ -1,14 +1,19 @@
 import type { ChatRoot } from './chat-root.ts';
-import { rowDirection } from './message-row.ts';
+import { isInboxRow, parseInboxRow } from './inbox-row.ts';
+import { parseMessageRow } from './message-row.ts';
 import { isChatInbox, isPasscodeGate, isRequestsList, threadKind } from './pages.ts';
 import {
-  composerSendButton,
   composerTextarea,
+  conversationItem,
   conversationPanel,
   inboxPanel,
   messageList,
   messageRow,
   messageText,
+  passcodeContainer,
+  requestAcceptButton,
+  requestItem,
+  requestPrompt,
   requestsPanel,
 } from './selectors.ts';
 
@@ -21,12 +26,16 @@ export type Landmark =
   | 'messageList'
   | 'messageRow'
   | 'messageDirection'
-  | 'composer';
+  | 'composer'
+  | 'requestPrompt'
+  | 'inboxSender';
 
 export interface SelfCheckResult {
   ok: boolean;
   variant: 'shadow' | 'light' | 'none';
   missing: Landmark[];
+  /** X Chat shows its passcode screen: nothing can be read until the person enters it. Not a markup change. */
+  locked?: true;
 }
 
 /** What one check leaves for the next: the conversation panel it found, the rows it could read. */
@@ -35,6 +44,9 @@ export interface SelfCheckMemo {
   /** Message rows whose direction was readable: X does not restyle a rendered row, so once is enough. */
   readRows?: WeakSet<Element>;
 }
+
+/** Inbox rows read to see that descriptions still give a sender (the first few are enough). */
+const DESCRIPTIONS_CHECKED = 5;
 
 /**
  * The open conversation's panel: the one found last time while it is still in this root and still looks
@@ -48,9 +60,14 @@ function findPanel(root: ParentNode, memo: SelfCheckMemo | undefined): Element |
   return panel;
 }
 
-function directionReadable(row: Element, memo: SelfCheckMemo | undefined): boolean {
+/**
+ * A row is fine when its direction is readable, or when it is one of X's own notices ("Alice was
+ * added"): no sender, no text, no attachment, hence nothing to answer and no direction to have.
+ */
+function rowReadable(row: Element, memo: SelfCheckMemo | undefined): boolean {
   if (memo?.readRows?.has(row)) return true;
-  if (rowDirection(row) === 'unknown') return false;
+  const parsed = parseMessageRow(row);
+  if (parsed && parsed.direction === 'unknown' && parsed.fromPerson) return false;
   if (memo) {
     memo.readRows ??= new WeakSet();
     memo.readRows.add(row);
@@ -58,17 +75,48 @@ function directionReadable(row: Element, memo: SelfCheckMemo | undefined): boole
   return true;
 }
 
+/** X's passcode screen, on its own route or in place of the chat (seen after a reload). */
+export function isLocked(found: ChatRoot | null, doc: Document | null, url: string): boolean {
+  if (isPasscodeGate(url)) return true;
+  if (found?.root.querySelector(passcodeContainer)) return true;
+  return doc?.querySelector(passcodeContainer) != null;
+}
+
+/**
+ * 1:1 rows are listed but none of the first few has a description X's way: every DM outside the open
+ * conversation would go unreported (or without a sender), so the check must say so.
+ */
+function descriptionsUnreadable(root: ParentNode): boolean {
+  let direct = 0;
+  // The first row and its next siblings (rows are siblings in their list): never a walk over the inbox.
+  let row = root.querySelector(`${conversationItem}, ${requestItem}`);
+  for (let seen = 0; row && seen < DESCRIPTIONS_CHECKED * 2; row = row.nextElementSibling, seen++) {
+    if (!isInboxRow(row)) continue;
+    const parsed = parseInboxRow(row);
+    if (parsed?.kind === 'group') continue;
+    if (parsed?.recognised) return false;
+    if (++direct >= DESCRIPTIONS_CHECKED) break;
+  }
+  return direct > 0;
+}
+
 /**
  * Checks that what this URL should show is there, with the selectors the adapter uses. A failure means X
- * changed its markup (or the page never rendered), and automation must pause (DESIGN invariant 8). The
- * passcode gate shows no chat at all, so nothing is expected there.
+ * changed its markup (or the page never rendered), and automation must pause (DESIGN invariant 8). A
+ * passcode screen pauses everything too, but as `locked`: the person has to unlock X Chat.
  */
-export function selfCheck(found: ChatRoot | null, url: string, memo?: SelfCheckMemo): SelfCheckResult {
-  if (isPasscodeGate(url)) return { ok: true, variant: found?.variant ?? 'none', missing: [] };
+export function selfCheck(
+  found: ChatRoot | null,
+  url: string,
+  memo?: SelfCheckMemo,
+  doc: Document | null = null,
+): SelfCheckResult {
+  if (isLocked(found, doc, url))
+    return { ok: false, variant: found?.variant ?? 'none', missing: [], locked: true };
   if (!found) return { ok: false, variant: 'none', missing: ['chatRoot'] };
   const root = found.root;
   const missing: Landmark[] = [];
-  const has = (selector: string) => root.querySelector(selector) !== null;
+  const has = (selector: string, scope: ParentNode = root) => scope.querySelector(selector) !== null;
   const kind = threadKind(url);
 
   if (isChatInbox(url) && !has(inboxPanel)) missing.push('inboxPanel');
@@ -80,17 +128,21 @@ export function selfCheck(found: ChatRoot | null, url: string, memo?: SelfCheckM
     const scope: ParentNode = panel ?? root;
     const list = scope.querySelector(messageList);
     if (!list) missing.push('messageList');
-    // Rows whose direction cannot be read would be neither reported nor safely ignored.
     else {
       const rows = [...list.querySelectorAll(messageRow)];
       // Message texts without rows around them: the row attribute was renamed, rows would go unseen.
       if (rows.length === 0 && list.querySelector(messageText)) missing.push('messageRow');
       // Rows whose direction cannot be read would be neither reported nor safely ignored.
-      if (rows.some((row) => !directionReadable(row, memo))) missing.push('messageDirection');
+      if (rows.some((row) => !rowReadable(row, memo))) missing.push('messageDirection');
     }
-    // A message request shows accept / decline until accepted, not a composer.
-    const hasComposer = scope.querySelector(composerTextarea) && scope.querySelector(composerSendButton);
-    if (kind !== 'request' && !hasComposer) missing.push('composer');
+    // The send button is not looked for: X shows it only once the composer holds text.
+    const composer = has(composerTextarea, scope);
+    // A message request shows X's prompt (accept, delete, block) until accepted, then a composer.
+    const prompt = has(requestPrompt, scope) && has(requestAcceptButton, scope);
+    if (kind === 'request' ? !composer && !prompt : !composer) {
+      missing.push(kind === 'request' ? 'requestPrompt' : 'composer');
+    }
   }
+  if (descriptionsUnreadable(root)) missing.push('inboxSender');
   return { ok: missing.length === 0, variant: found.variant, missing };
 }

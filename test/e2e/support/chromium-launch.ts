@@ -1,12 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { chromiumPath } from './browser-paths.ts';
 import { killProcessesUsing, removeProfile, withTimeout } from './cleanup.ts';
 import type { ExternalRequest } from './network-policy.ts';
 import { extensionDir } from './paths.ts';
 import { RecordingProxy } from './recording-proxy.ts';
+import { until } from './until.ts';
 
 /** Chromium's own background traffic turned down; what every test and bench browser starts with. */
 export const CHROMIUM_ARGS: readonly string[] = [
@@ -44,6 +45,12 @@ export interface ChromiumLaunchOptions {
    * scripts), so it sees the worker's first requests; a failure here closes the browser too.
    */
   prepare?: (context: BrowserContext) => Promise<void>;
+  /**
+   * A new install opens the welcome page in a tab of its own (src/background/welcome-on-install.ts).
+   * `close` (the default) waits for that tab and closes it before returning, so every test starts with
+   * the tabs it opens itself; `keep` leaves it for the tests of the welcome page (`welcomeTab`).
+   */
+  welcome?: 'close' | 'keep';
 }
 
 export interface LaunchedChromium {
@@ -83,7 +90,9 @@ export async function launchChromium(options: ChromiumLaunchOptions): Promise<La
     });
     await options.prepare?.(context);
     const worker = dist ? await extensionWorker(context) : null;
-    return { context, worker, extensionId: worker ? new URL(worker.url()).host : null, close };
+    const extensionId = worker ? new URL(worker.url()).host : null;
+    if (extensionId && options.welcome !== 'keep') await (await welcomeTab(context, extensionId)).close();
+    return { context, worker, extensionId, close };
   } catch (error) {
     await close();
     throw error;
@@ -101,6 +110,16 @@ export async function launchChromiumWithExtension(
     throw new Error('Chromium started without the extension’s service worker.');
   }
   return { ...launched, worker, extensionId };
+}
+
+/** The tab the extension opened on install with its welcome page; throws when it never opens. */
+export function welcomeTab(context: BrowserContext, extensionId: string): Promise<Page> {
+  const url = `chrome-extension://${extensionId}/src/welcome/`;
+  return until(
+    'the welcome page to open on install',
+    async () => context.pages().find((page) => page.url().startsWith(url)),
+    20_000,
+  );
 }
 
 /** The extension's running service worker; Chromium stops an idle one, and the next event starts another. */

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './chromium-launch.ts';
+import { launchChromium, welcomeTab } from './chromium-launch.ts';
 import { readStore } from './chromium-pages.ts';
 import { routeRequests } from './chromium-routing.ts';
 import { wrapPlaywright } from './page-wrappers.ts';
@@ -14,6 +14,7 @@ export async function openChromium(options: ResolvedOptions): Promise<Session> {
     // The proxy belongs to the session, which closes it.
     proxy: { port: options.proxyPort },
     bypassLoopback: true,
+    welcome: options.welcome,
     prepare: (context) =>
       routeRequests(context, { fakeX: options.fakeXConfig, external: options.externalLog }),
   });
@@ -55,6 +56,7 @@ function session(
     extensionId,
     newTab: (path = '/i/chat') => openPage(path),
     extensionPage: (path) => openPage(`chrome-extension://${requireId()}/${path.replace(/^\//, '')}`),
+    welcomePage: async () => wrapPlaywright(await welcomeTab(context, requireId())),
     readExtensionStore: async (storeName) => readStore(context, requireId(), storeName),
     externalRequests: ({ includeBrowser = false } = {}) =>
       options.externalLog.filter((r) => includeBrowser || r.source !== 'browser'),

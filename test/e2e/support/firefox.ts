@@ -12,6 +12,7 @@ import { wrapPuppeteer } from './page-wrappers.ts';
 import { extensionDir } from './paths.ts';
 import { EXTENSION_DB, readStoreInPage } from './read-store.ts';
 import type { ResolvedOptions, Session, SessionPage } from './session-types.ts';
+import { until } from './until.ts';
 
 /**
  * Firefox ESR through Puppeteer + WebDriver BiDi (Playwright needs a patched Firefox). The driver cannot
@@ -53,7 +54,11 @@ export async function openFirefox(options: ResolvedOptions): Promise<Session> {
         'network.connectivity-service.enabled': false,
       },
     });
-    if (dist) await browser.installExtension(dist);
+    if (dist) {
+      await browser.installExtension(dist);
+      // Installing opens the welcome page: closed unless the test is about it.
+      if (options.welcome !== 'keep') await (await welcomeTab(browser, uuid)).close();
+    }
     const first = (await browser.pages())[0] ?? (await browser.newPage());
     const page = await xPage(first, options);
     await page.goto(options.path);
@@ -130,6 +135,7 @@ function session(
       return tab;
     },
     extensionPage,
+    welcomePage: async () => wrapPuppeteer(await welcomeTab(browser, requireUuid())),
     async readExtensionStore(storeName) {
       reader ??= await extensionPage('src/options/index.html');
       return reader.evaluate(readStoreInPage, [EXTENSION_DB, storeName] as [string, string]);
@@ -138,6 +144,23 @@ function session(
       options.externalLog.filter((r) => includeBrowser || r.source !== 'browser'),
     close: () => shutdown(browser, profile),
   };
+}
+
+/**
+ * The tab the add-on opened on install with its welcome page. Its address is read from the page itself
+ * too: under BiDi, Puppeteer may still report about:blank for a page it did not navigate.
+ */
+function welcomeTab(browser: Browser, uuid: string): Promise<Page> {
+  const url = `moz-extension://${uuid}/src/welcome/`;
+  const href = (page: Page) => page.evaluate(() => location.href).catch(() => page.url());
+  return until(
+    'the welcome page to open on install',
+    async () => {
+      for (const page of await browser.pages()) if ((await href(page)).startsWith(url)) return page;
+      return undefined;
+    },
+    20_000,
+  );
 }
 
 /**

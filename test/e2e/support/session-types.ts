@@ -58,6 +58,11 @@ export interface OpenSessionOptions {
   waitForChat?: boolean;
   /** Default true; `npm start` may want a visible browser. */
   headless?: boolean;
+  /**
+   * The welcome page the extension opens on install: closed before the session starts (default), or
+   * kept for `welcomePage()`.
+   */
+  welcome?: 'close' | 'keep';
 }
 
 export interface Session {
@@ -74,6 +79,8 @@ export interface Session {
   readExtensionStore(storeName: string): Promise<unknown[]>;
   /** Opens an extension page, e.g. `src/popup/index.html`. */
   extensionPage(path: string): Promise<SessionPage>;
+  /** The tab the extension opened on install with its welcome page (sessions opened with `welcome: 'keep'`). */
+  welcomePage(): Promise<SessionPage>;
   /** Blocked non-loopback requests; the browser's own service traffic only with `includeBrowser`. */
   externalRequests(options?: { includeBrowser?: boolean }): ExternalRequest[];
   close(): Promise<void>;
@@ -87,6 +94,7 @@ export interface ResolvedOptions {
   fakeXConfig: Partial<FakeXConfig>;
   path: string;
   headless: boolean;
+  welcome: 'close' | 'keep';
   proxyPort: number;
   externalLog: ExternalRequest[];
 }

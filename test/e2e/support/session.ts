@@ -21,6 +21,7 @@ export async function openSession(options: OpenSessionOptions = {}): Promise<Ses
     fakeXConfig: { ...options.config, variant, seed: options.state ?? null },
     path: options.path ?? '/i/chat',
     headless: options.headless ?? true,
+    welcome: options.welcome ?? 'close',
     proxyPort: proxy.port,
     externalLog,
   };

@@ -9,7 +9,7 @@ function row(uuid: string, side: 'start' | 'end', text: string): string {
 
 function inboxRow(thread: string, preview: string, unread: boolean): string {
   const dot = unread ? '<svg data-icon="icon-circle-fill"></svg>' : '';
-  return `<div data-testid="dm-conversation-item-${thread}"><span class="text-subtext2">${preview}</span>${dot}</div>`;
+  return `<div data-testid="dm-conversation-item-${thread}"><div class="line-clamp-2"><span>${preview}</span></div>${dot}</div>`;
 }
 
 let list: HTMLElement;

@@ -39,6 +39,7 @@ const dm: IncomingDm = {
   messageId: '2f1c9a4e-0d1b-4c56-9a55-0e8c3b1e7d10',
   threadId: '100-200',
   threadKind: 'direct',
+  senderId: '',
   senderHandle: 'alice',
   senderName: 'Alice',
   text: 'Hello <img src=x onerror=alert(1)>',
@@ -134,6 +135,23 @@ describe('worker: the detection port', () => {
     expect(acks(runtime.pagePorts[0])).toEqual([4]);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('threadId'));
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('malformed detection batch'));
+  });
+
+  it('stores the sender’s X id with the DM, and takes a DM without one (an older page) as unknown', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { db, runtime } = setup();
+    const port = runtime.connect();
+    const { senderId: _, ...older } = { ...dm, messageId: 'old-page' };
+    post(port, {
+      seq: 1,
+      dms: [{ ...dm, senderId: '200' }, older, { ...dm, messageId: 'bad', senderId: 'alice' }],
+    });
+    await until(async () => (await db.incoming.count()) === 2);
+    const rows = await db.incoming.toArray();
+    expect(rows.map((r) => [r.messageId, r.senderId])).toEqual([
+      [dm.messageId, '200'],
+      ['old-page', ''],
+    ]);
   });
 
   it('acknowledges nothing for a batch it could not store, so the page posts it again', async () => {

@@ -14,6 +14,8 @@ import {
 import { startDetection } from './support/start-detection.ts';
 
 const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+/** Long enough for a conversation to open: X shows its spinner, then the history (historyDelayMs). */
+const OPENED = 300;
 const running: AbortController[] = [];
 
 async function page(path: string, config: Partial<Omit<FakeXConfig, 'seed'>> = {}) {
@@ -49,6 +51,7 @@ describe.each(['shadow', 'light'] as const)('detection in the %s variant', (vari
         messageId: id,
         threadId: ALICE_THREAD,
         threadKind: 'direct',
+        senderId: '2000',
         senderHandle: 'alice',
         senderName: 'Alice Martin',
         text: 'Are you there? <img src=x onerror=alert(1)>',
@@ -91,10 +94,11 @@ describe.each(['shadow', 'light'] as const)('detection in the %s variant', (vari
       messageId: expect.stringMatching(/^inbox:[0-9a-z]+$/),
       threadId: BOB_THREAD,
       threadKind: 'direct',
+      senderId: '3000',
       senderHandle: 'bob',
       senderName: 'Bob, the Builder',
       text: 'Ping from Bob',
-      timeLabel: 'now',
+      timeLabel: 'Now',
       source: 'inbox',
     });
   });
@@ -102,7 +106,7 @@ describe.each(['shadow', 'light'] as const)('detection in the %s variant', (vari
   it('switches the open thread on SPA navigation, without reporting what the new thread shows', async () => {
     const { fakeX, reports } = await page('/i/chat', { variant });
     fakeX.open(BOB_THREAD);
-    await advance(10);
+    await advance(OPENED);
     expect(location.pathname).toBe(`/i/chat/${BOB_THREAD}`);
     const id = await receive(fakeX, BOB_THREAD, 'In the open thread now');
     expect(reports.map((r) => [r.messageId, r.source])).toEqual([[id, 'thread']]);
@@ -111,15 +115,15 @@ describe.each(['shadow', 'light'] as const)('detection in the %s variant', (vari
   it('reports only what arrived while a thread was closed when it is reopened', async () => {
     const { fakeX, reports } = await page(`/i/chat/${ALICE_THREAD}`, { variant });
     fakeX.open(BOB_THREAD);
-    await advance(10);
+    await advance(OPENED);
     fakeX.open(ALICE_THREAD);
-    await advance(10);
+    await advance(OPENED);
     expect(reports).toEqual([]);
     fakeX.open(BOB_THREAD);
-    await advance(10);
+    await advance(OPENED);
     const id = await receive(fakeX, ALICE_THREAD, 'While you were in Bob');
     fakeX.open(ALICE_THREAD);
-    await advance(10);
+    await advance(OPENED);
     // Seen first as an inbox preview, then as the real row: storage links the two sightings.
     expect(reports.map((r) => [r.source, r.text])).toEqual([
       ['inbox', 'While you were in Bob'],

@@ -7,15 +7,24 @@ let scroller: HTMLElement;
 let reports: IncomingDm[];
 let detector: InboxDetector;
 
-/** Creates or updates the inbox row of thread `1000-<id>`. */
-function setRow(id: string, preview: string, { unread = true, time = 'now', top = false } = {}): HTMLElement {
+/**
+ * Creates or updates the inbox row of thread `1000-<id>`, described as X's code describes it
+ * (MARKUP.md "Inbox rows"): `Name, @handle, text, time[, Unread]`, plus the unread dot.
+ */
+function setRow(
+  id: string,
+  preview: string,
+  { unread = true, time = 'Now', top = false }: { unread?: boolean; time?: string; top?: boolean } = {},
+): HTMLElement {
+  const word = unread;
   const testId = `dm-conversation-item-1000:${id}`;
   let row = [...scroller.children].find((el) => el.getAttribute('data-testid') === testId) as HTMLElement;
   if (!row) {
     row = document.createElement('div');
     row.setAttribute('data-testid', testId);
   }
-  row.setAttribute('aria-description', `Person ${id}, @p${id}, ${preview}, ${time}`);
+  const parts = [`Person ${id}`, `@p${id}`, preview, time, word ? 'Unread' : ''].filter((p) => p !== '');
+  row.setAttribute('aria-description', parts.join(', '));
   row.replaceChildren();
   if (unread) {
     const dot = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
@@ -31,7 +40,7 @@ beforeEach(() => {
   document.body.innerHTML = '<div data-testid="dm-conversation-scroller"></div>';
   scroller = document.body.firstElementChild as HTMLElement;
   reports = [];
-  detector = new InboxDetector({ report: (dm) => reports.push(dm), now: () => 7 });
+  detector = new InboxDetector({ report: (dm) => reports.push(dm), now: () => 7, viewerId: () => '1000' });
 });
 
 describe('inbox detector', () => {
@@ -48,34 +57,54 @@ describe('inbox detector', () => {
         messageId: expect.stringMatching(/^inbox:[0-9a-z]+$/),
         threadId: '1000-2',
         threadKind: 'direct',
+        senderId: '2',
         senderHandle: 'p2',
         senderName: 'Person 2',
         text: 'fresh news',
-        timeLabel: 'now',
+        timeLabel: 'Now',
         detectedAt: 7,
         source: 'inbox',
       },
     ]);
   });
 
-  it('gives the same preview the same id (a stable hash of thread, preview and time)', () => {
-    const first = new InboxDetector({ report: (dm) => reports.push(dm), now: () => 1 });
-    const second = new InboxDetector({ report: (dm) => reports.push(dm), now: () => 2 });
+  it('gives the same text the same id, whatever its time label (a stable hash of thread and text)', () => {
+    const first = new InboxDetector({ report: (dm) => reports.push(dm), now: () => 1, viewerId: () => '' });
+    const second = new InboxDetector({ report: (dm) => reports.push(dm), now: () => 2, viewerId: () => '' });
     setRow('2', 'old');
     first.scan(document, null);
     second.scan(document, null);
-    const row = setRow('2', 'new', { time: '1m' });
-    first.rowsTouched([row], null);
-    second.rowsTouched([row], null);
+    first.rowsTouched([setRow('2', 'new', { time: '1m' })], null);
+    second.rowsTouched([setRow('2', 'new', { time: '2m' })], null);
     expect(reports).toHaveLength(2);
     expect(reports[0]?.messageId).toBe(reports[1]?.messageId);
+    // Without the viewer's own id, the 1:1 thread cannot tell whose id is whose.
+    expect(reports[0]?.senderId).toBe('');
   });
 
-  it('does not report my own previews, read previews, or the open thread', () => {
+  it('reports one message once while X rewrites its time every minute (Now, 1m, 2m…), Unread or not', () => {
+    setRow('2', 'a');
+    detector.scan(document, null);
+    for (const time of ['Now', '1m', '2m', '59m', '1h']) {
+      detector.rowsTouched([setRow('2', 'hi, there', { time })], null);
+    }
+    expect(reports.map((r) => [r.text, r.timeLabel])).toEqual([['hi, there', 'Now']]);
+  });
+
+  it('counts X\'s "Unread" alone, without the dot, as unread', () => {
+    setRow('2', 'a');
+    detector.scan(document, null);
+    const row = setRow('2', 'only the word');
+    row.replaceChildren();
+    detector.rowsTouched([row], null);
+    expect(reports.map((r) => r.text)).toEqual(['only the word']);
+  });
+
+  it('does not report read previews (my own last message is never unread to me), or the open thread', () => {
     setRow('2', 'a');
     setRow('3', 'b');
     detector.scan(document, null);
-    detector.rowsTouched([setRow('2', 'You: my answer')], null);
+    detector.rowsTouched([setRow('2', 'my answer', { unread: false })], null);
     detector.rowsTouched([setRow('3', 'seen elsewhere', { unread: false })], null);
     detector.rowsTouched([setRow('3', 'in the open thread')], '1000-3');
     expect(reports).toEqual([]);
@@ -90,7 +119,7 @@ describe('inbox detector', () => {
     expect(reports.map((r) => r.text)).toEqual(['b']);
   });
 
-  it('ignores a time label that ages ("now" → "1m") and rows re-rendered unchanged', () => {
+  it('ignores a time label that ages ("Now" → "1m") and rows re-rendered unchanged', () => {
     setRow('2', 'a');
     detector.scan(document, null);
     detector.rowsTouched([setRow('2', 'a', { time: '1m' })], null);
@@ -141,7 +170,8 @@ describe('inbox detector cost', () => {
     detector.rowsTouched([...scroller.children], null);
     expect(parses()).toBe(0);
     // The moved row with a new preview: that row alone is parsed.
-    moved.setAttribute('aria-description', `Person 102, @p102, fresh, now`);
+    // (Without the word "Unread", a parse looks for the dot: that is what is counted.)
+    moved.setAttribute('aria-description', `Person 102, @p102, fresh, Now`);
     detector.rowsTouched([...scroller.children], null);
     expect(parses()).toBe(1);
     expect(reports.map((r) => r.text)).toEqual(['fresh']);
@@ -169,7 +199,7 @@ describe('inbox detector cost', () => {
     detector.scan(document, null);
     // A recycled element: same node, another thread's test id and description.
     row.setAttribute('data-testid', 'dm-conversation-item-1000:3');
-    row.setAttribute('aria-description', 'Person 3, @p3, c, now');
+    row.setAttribute('aria-description', 'Person 3, @p3, c, Now, Unread');
     detector.rowsTouched([row], null);
     expect(reports.map((r) => [r.threadId, r.text])).toEqual([['1000-3', 'c']]);
   });

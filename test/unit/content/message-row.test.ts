@@ -64,6 +64,8 @@ describe('message rows', () => {
       timeLabel: '10:42 AM',
       senderName: 'Alice',
       senderHandle: '',
+      kind: '',
+      fromPerson: true,
     });
   });
 
@@ -100,9 +102,82 @@ describe('message rows', () => {
     expect(rowDirection(row({ rowClass: 'group flex w-full justify-end' }))).toBe('mine');
   });
 
-  it('a send status means mine, whatever the classes say', () => {
-    expect(rowDirection(row({ status: 'pending' }))).toBe('mine');
-    expect(parseMessageRow(row({ status: 'sent', avatar: 'alice' }))?.senderHandle).toBe('');
+  it('a send status says nothing of the direction: their rows may carry one too', () => {
+    expect(rowDirection(row({ status: 'read' }))).toBe('theirs');
+    expect(parseMessageRow(row({ status: 'read', avatar: 'alice' }))?.senderHandle).toBe('alice');
+    expect(rowDirection(row({ status: 'sending', rowClass: 'group flex justify-end' }))).toBe('mine');
+    expect(
+      parseMessageRow(row({ status: 'sent', rowClass: 'flex justify-end', avatar: 'me' }))?.senderHandle,
+    ).toBe('');
+  });
+
+  it('reads the text without X’s span: the two time copies in the bubble do not leak into it', () => {
+    // X's bubble: text, a hidden spacer copy of the time, and the visible time (x-use observed this).
+    const bare = row({ text: null });
+    const container = document.createElement('div');
+    container.setAttribute('data-testid', 'message-text-5b0e');
+    container.className = 'relative flex justify-end';
+    container.innerHTML =
+      '<div class="inline-flex"><span class="max-w-full">See you at 8:30<span aria-hidden="true" class="user-select-none">' +
+      '<span class="text-subtext3">10:42 AM</span></span></span><div class="absolute bottom-0 inset-e-0">' +
+      '<span class="text-subtext3">10:42 AM</span></div></div>';
+    bare.querySelector('[id$="-sender"]')?.after(container);
+    bare.querySelector('[id$="-time"]')?.remove();
+    expect(parseMessageRow(bare)?.text).toBe('See you at 8:30');
+    // …and with the time label itself inside the bubble, as in the fake's evidence variant.
+    const labelled = row({ text: null });
+    const inside = container.cloneNode(true) as Element;
+    const visible = inside.querySelector('.absolute span') as Element;
+    visible.id = '5b0e-time';
+    labelled.querySelector('[id$="-time"]')?.remove();
+    labelled.querySelector('[id$="-sender"]')?.after(inside);
+    expect(parseMessageRow(labelled)).toMatchObject({ text: 'See you at 8:30', timeLabel: '10:42 AM' });
+  });
+
+  it('reads line breaks in text without X’s span as it does with it', () => {
+    const bare = row({ text: null });
+    const container = document.createElement('div');
+    container.setAttribute('data-testid', 'message-text-5b0e');
+    container.innerHTML =
+      '<span class="max-w-full">Back on Monday<br>Ask Sam meanwhile</span>' +
+      '<div class="absolute"><span class="text-subtext3">10:42 AM</span></div>';
+    bare.querySelector('[id$="-sender"]')?.after(container);
+    bare.querySelector('[id$="-time"]')?.remove();
+    expect(parseMessageRow(bare)?.text).toBe('Back on Monday\nAsk Sam meanwhile');
+  });
+
+  it('reads emoji X draws as images from their alt text, and links as shown', () => {
+    const el = row({ text: '' });
+    const span = el.querySelector('span[dir="auto"]') as Element;
+    span.innerHTML =
+      'Great <img alt="🎉" src="data:,"> see <a href="https://example.com/a/long/path">example.com/a/long/pa…</a>';
+    expect(parseMessageRow(el)?.text).toBe('Great 🎉 see example.com/a/long/pa…');
+  });
+
+  it('reads a media row: its hidden kind label, no text, still from a person', () => {
+    const media = row({ text: null });
+    const kind = document.createElement('span');
+    kind.id = '5b0e-kind';
+    kind.textContent = 'photo';
+    media.append(kind);
+    expect(parseMessageRow(media)).toMatchObject({ text: '', kind: 'photo', fromPerson: true });
+  });
+
+  it('a quote of an earlier message inside the row is not the message’s text', () => {
+    const el = row({ text: 'Yes, that one' });
+    const quote = document.createElement('div');
+    quote.innerHTML =
+      '<span>Bob</span><div class="border rounded-2xl"><span dir="auto">the quoted text</span></div>';
+    el.firstElementChild?.before(quote);
+    expect(parseMessageRow(el)?.text).toBe('Yes, that one');
+  });
+
+  it('an X notice without a direction class is not from a person', () => {
+    const notice = document.createElement('div');
+    notice.setAttribute('data-dm-message-row', 'n-1');
+    notice.className = 'flex w-full justify-center';
+    notice.innerHTML = '<div class="flex justify-center"><span>Alice was added by Bob</span></div>';
+    expect(parseMessageRow(notice)).toMatchObject({ direction: 'unknown', fromPerson: false, text: '' });
   });
 
   it('an unreadable direction is unknown, never theirs', () => {

@@ -34,10 +34,13 @@ describe('the open thread, cached for the detector', () => {
       threadKind: 'direct',
       contactHandle: 'alice',
       contactName: 'Alice',
+      contactId: '',
     });
     lookups.mockClear();
     for (let i = 0; i < 5; i++) cache.read(root, URL_A);
     expect(lookups).not.toHaveBeenCalled();
+    // The viewer's id learnt later: read again, the other id is the contact's.
+    expect(cache.read(root, URL_A, '1')?.contactId).toBe('2');
   });
 
   it('reads again when something inside the header changes, even before its records are delivered', async () => {
@@ -79,5 +82,51 @@ describe('the open thread, cached for the detector', () => {
     const lookups = vi.spyOn(root, 'querySelector');
     cache.read(root, URL_A);
     expect(lookups).toHaveBeenCalled();
+  });
+});
+
+describe('the header as X renders it (item 3)', () => {
+  function header(inner: string): HTMLElement {
+    const section = document.createElement('section');
+    section.setAttribute('data-testid', 'dm-conversation-panel');
+    section.innerHTML = `<div data-testid="dm-conversation-header">${inner}</div>`;
+    return section;
+  }
+
+  it.each(['https://x.com/alice', 'https://twitter.com/alice', 'https://mobile.x.com/alice/', '/alice'])(
+    'reads the handle from a profile link %s',
+    (href) => {
+      root.replaceChildren(
+        header(`<a href="${href}"><span data-testid="dm-conversation-username">Alice</span></a>`),
+      );
+      expect(readOpenThread(root, URL_A, '1')).toMatchObject({ contactHandle: 'alice', contactId: '2' });
+    },
+  );
+
+  it('ignores links that are not profiles (X pages, chat links, other sites)', () => {
+    for (const href of [
+      'https://x.com/i/chat/1-2',
+      'https://x.com/home',
+      'https://example.com/alice',
+      '/alice/status/1',
+    ]) {
+      root.replaceChildren(header(`<a href="${href}">x</a>`));
+      expect(readOpenThread(root, URL_A)?.contactHandle).toBe('');
+    }
+  });
+
+  it('takes the name alone from a username element that holds more (handle line, badge, status)', () => {
+    root.replaceChildren(
+      header(
+        '<a href="https://x.com/alice"><div data-testid="dm-conversation-username">' +
+          '<div class="flex"><span>Alice <img alt="🌸" src="data:,"> Martin</span><svg aria-label="Verified"></svg></div>' +
+          '<div class="text-subtext2"><span>@alice</span></div><div>Online now</div></div></a>',
+      ),
+    );
+    expect(readOpenThread(root, URL_A)?.contactName).toBe('Alice Martin');
+    root.replaceChildren(
+      header('<div data-testid="dm-conversation-username">Bob Stone<div>@bob</div></div>'),
+    );
+    expect(readOpenThread(root, URL_A)?.contactName).toBe('Bob Stone');
   });
 });

@@ -34,6 +34,9 @@ describe('chat URL predicates', () => {
   it('tells the requests list and the passcode gate apart from threads', () => {
     expect(isRequestsList('https://x.com/i/chat/requests')).toBe(true);
     expect(isRequestsList('https://x.com/i/chat/requests/1000-4000')).toBe(false);
+    // The "other" folder of possible spam (item 7).
+    expect(isRequestsList('https://x.com/i/chat/requests/other')).toBe(true);
+    expect(isRequestsList('https://x.com/i/chat/requests/other/1000-4000')).toBe(false);
     expect(isPasscodeGate('https://x.com/i/chat/pin/recovery')).toBe(true);
     expect(isPasscodeGate('https://x.com/i/chat')).toBe(false);
   });
@@ -45,6 +48,9 @@ describe('chat URL predicates', () => {
     ['https://chat.x.com/1000-2000', '1000-2000', 'direct'],
     ['https://x.com/i/chat/g1234567890', 'g1234567890', 'group'],
     ['https://x.com/i/chat/requests/1000-4000', '1000-4000', 'request'],
+    ['https://x.com/i/chat/requests/other/1000-4000', '1000-4000', 'request'],
+    ['https://x.com/i/chat/requests/other', null, null],
+    ['https://x.com/i/chat/requests/other/1000-4000/x/y', null, null],
     ['https://x.com/i/chat', null, null],
     ['https://x.com/i/chat/requests', null, null],
     ['https://x.com/i/chat/pin/recovery', null, null],

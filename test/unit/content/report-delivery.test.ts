@@ -19,6 +19,7 @@ const dm = (n: number): IncomingDm => ({
   messageId: `uuid-${n}`,
   threadId: `1-${100 + (n % 7)}`,
   threadKind: 'direct',
+  senderId: '',
   senderHandle: `p${n % 7}`,
   senderName: `Person ${n % 7}`,
   text: `message ${n}`,

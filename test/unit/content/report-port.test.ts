@@ -15,6 +15,7 @@ const dm = (n: number): IncomingDm => ({
   messageId: `m-${n}`,
   threadId: '1-2',
   threadKind: 'direct',
+  senderId: '',
   senderHandle: 'alice',
   senderName: 'Alice',
   text: `message ${n}`,

@@ -13,7 +13,7 @@ const paths: Record<ChatPageKind, string> = {
 };
 
 /** Selectors that live in the document around the chat, not inside the chat root. */
-const inDocument = new Set(['embedHost', 'primaryColumn']);
+const inDocument = new Set(['embedHost', 'primaryColumn', 'viewerProfileLink']);
 
 const expectations = Object.entries(selectors)
   .filter(([name]) => name.endsWith('_'))
@@ -27,7 +27,7 @@ async function render(variant: 'shadow' | 'light', path: string) {
   // Bob's conversation is unread, so the inbox shows an unread dot.
   const bob = seed.threads[1];
   if (bob) bob.unread = true;
-  const fakeX = await loadFakeX({ seed, variant, chatDelayMs: 0 }, path);
+  const fakeX = await loadFakeX({ seed, variant, chatDelayMs: 0, historyDelayMs: 0 }, path);
   for (let i = 0; i < 50 && !fakeX.ready(); i++) await new Promise((r) => setTimeout(r, 5));
   expect(fakeX.ready()).toBe(true);
 }

@@ -9,7 +9,7 @@ import { ALICE_THREAD, CAROL_REQUEST, chatRootOf, loadFakeX, standardSeed } from
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function render(variant: 'shadow' | 'light', path: string): Promise<FakeXApi> {
-  const fakeX = await loadFakeX({ seed: standardSeed(), variant, chatDelayMs: 0 }, path);
+  const fakeX = await loadFakeX({ seed: standardSeed(), variant, chatDelayMs: 0, historyDelayMs: 0 }, path);
   for (let i = 0; i < 50 && !fakeX.ready(); i++) await pause(5);
   return fakeX;
 }
@@ -63,9 +63,20 @@ describe('self-check memo', () => {
     expect(classReads.every((spy) => spy.mock.calls.length === 0)).toBe(true);
     const odd = document.createElement('div');
     odd.setAttribute('data-dm-message-row', 'odd-1');
+    const oddText = document.createElement('div');
+    oddText.setAttribute('data-testid', 'message-text-odd-1');
+    odd.append(oddText);
     panel.querySelector('[data-testid="dm-message-list"]')?.append(odd);
     expect(selfCheck(found, location.href, memo).missing).toEqual(['messageDirection']);
     odd.remove();
+    // X's own notice ("Alice was added"): no direction class, nobody's text — nothing wrong with it.
+    const notice = document.createElement('div');
+    notice.setAttribute('data-dm-message-row', 'notice-1');
+    notice.className = 'flex w-full justify-center';
+    notice.textContent = 'Alice was added';
+    panel.querySelector('[data-testid="dm-message-list"]')?.append(notice);
+    expect(selfCheck(found, location.href, memo).ok).toBe(true);
+    notice.remove();
     // Gone from the page: looked for again.
     panel.remove();
     expect(selfCheck(found, location.href, memo).missing).toContain('conversationPanel');
@@ -82,11 +93,12 @@ describe('self-check without a usable page', () => {
     });
   });
 
-  it('expects nothing on the passcode gate', () => {
+  it('on the passcode gate, says the chat is locked, not that the markup changed', () => {
     expect(selfCheck(null, 'https://x.com/i/chat/pin/recovery')).toEqual({
-      ok: true,
+      ok: false,
       variant: 'none',
       missing: [],
+      locked: true,
     });
   });
 
@@ -104,4 +116,58 @@ describe('self-check without a usable page', () => {
     }
     expect(check().missing).toEqual(['messageRow']);
   });
+});
+
+describe('self-check on the forms X is seen with', () => {
+  it.each(['voice', 'none', 'disabledSend'] as const)(
+    'passes with an empty composer showing %s on its right (no send button required, item 1)',
+    async (emptyComposer) => {
+      const fakeX = await loadFakeX(
+        { seed: standardSeed(), chatDelayMs: 0, historyDelayMs: 0, markup: { emptyComposer } },
+        `/i/chat/${ALICE_THREAD}`,
+      );
+      for (let i = 0; i < 50 && !fakeX.ready(); i++) await pause(5);
+      const root = chatRootOf();
+      expect(root.querySelector('[data-testid="dm-composer-send-button"]') !== null).toBe(
+        emptyComposer === 'disabledSend',
+      );
+      expect(check()).toEqual({ ok: true, variant: 'shadow', missing: [] });
+    },
+  );
+
+  it('says so when no inbox row gives a sender, whether its description sits on the item or the link (item 10)', async () => {
+    await render('shadow', '/i/chat');
+    expect(check().ok).toBe(true);
+    const root = chatRootOf();
+    const items = [...root.querySelectorAll('[data-testid^="dm-conversation-item-"]')];
+    // Moved to the link: still read.
+    for (const item of items) {
+      const description = item.getAttribute('aria-description') ?? '';
+      item.removeAttribute('aria-description');
+      item.querySelector('a')?.setAttribute('aria-description', description);
+    }
+    expect(check().ok).toBe(true);
+    // Gone, or in a form without the @handle: every DM outside the open conversation would be missed.
+    for (const item of items) item.querySelector('a')?.removeAttribute('aria-description');
+    expect(check().missing).toEqual(['inboxSender']);
+    for (const item of items) item.setAttribute('aria-description', 'Someone wrote something, 3m');
+    expect(check().missing).toEqual(['inboxSender']);
+  });
+
+  it('on a message request, wants X’s prompt with its accept button, or a composer (item 7)', async () => {
+    await render('shadow', `/i/chat/requests/${CAROL_REQUEST}`);
+    expect(check().ok).toBe(true);
+    chatRootOf().querySelector('[data-testid="dm-message-request-accept-button"]')?.remove();
+    expect(check().missing).toEqual(['requestPrompt']);
+  });
+
+  it.each(['route', 'inPlace'] as const)(
+    'says locked when X shows its passcode screen (%s, item 6)',
+    async (locked) => {
+      const fakeX = await loadFakeX({ seed: standardSeed(), chatDelayMs: 0, locked }, '/i/chat');
+      for (let i = 0; i < 50 && !fakeX.ready(); i++) await pause(5);
+      expect(location.pathname).toBe(locked === 'route' ? '/i/chat/pin/recovery' : '/i/chat');
+      expect(check()).toEqual({ ok: false, variant: 'shadow', missing: [], locked: true });
+    },
+  );
 });

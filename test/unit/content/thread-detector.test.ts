@@ -55,6 +55,7 @@ beforeEach(() => {
       threadKind: 'direct',
       contactHandle: 'alice',
       contactName: 'Alice',
+      contactId: '2',
     }),
   });
 });

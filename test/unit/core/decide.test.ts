@@ -231,6 +231,27 @@ describe('decide: every skip reason', () => {
     expect(run(state({ settings: again, rules, templates, thread }), echo).kind).toBe('reply');
   });
 
+  it('alreadyAnswered: with weekly hours, once per away stretch, not once ever', () => {
+    // NOW is Wednesday 14:00 in Paris; away from 13:00 to 18:00 every Wednesday, switched on weeks ago.
+    const base = settings();
+    const weekly = settings({
+      limits: { ...base.limits, contactCooldownMs: 0 },
+      schedule: {
+        ...base.schedule,
+        timeZone: 'Europe/Paris',
+        useWeekly: true,
+        weekly: [{ day: 3, startMinute: 13 * 60, endMinute: 18 * 60 }],
+        awaySince: NOW - 30 * DAY,
+      },
+    });
+    const lastWeek = { ...state().thread!, lastAutoReplyAt: NOW - 7 * DAY };
+    expect(run(state({ settings: weekly, thread: lastWeek })).kind).toBe('reply');
+    const thisAfternoon = { ...state().thread!, lastAutoReplyAt: NOW - 30 * MINUTE };
+    expectSkip(run(state({ settings: weekly, thread: thisAfternoon })), 'alreadyAnswered');
+    const beforeTheSlot = { ...state().thread!, lastAutoReplyAt: NOW - 90 * MINUTE };
+    expect(run(state({ settings: weekly, thread: beforeTheSlot })).kind).toBe('reply');
+  });
+
   it('alreadyAnswered: our reply came after this message; a pending one counts', () => {
     const free = settings({ limits: { ...settings().limits, contactCooldownMs: 0 } });
     const thread = { ...state().thread!, lastAutoReplyAt: NOW - 500 };

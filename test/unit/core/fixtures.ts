@@ -13,6 +13,7 @@ export function dm(overrides: Partial<IncomingDm> = {}): IncomingDm {
     messageId: 'm-1',
     threadId: '100-200',
     threadKind: 'direct',
+    senderId: '',
     senderHandle: 'alice',
     senderName: 'Alice Martin',
     text: 'Hey, are you free for a call tomorrow?',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   awayStatus,
+  awayStretchStart,
   isAway,
   untilInOneHour,
   untilTomorrowMorning,
@@ -115,5 +116,48 @@ describe('quick "until" choices', () => {
     expect(untilTomorrowMorning(utc(2026, 6, 9, 23, 30), 'Europe/Paris')).toBe(utc(2026, 6, 10, 7));
     // 04:00 → the next day.
     expect(untilTomorrowMorning(utc(2026, 6, 10, 2), 'Europe/Paris')).toBe(utc(2026, 6, 11, 7));
+  });
+});
+
+describe('awayStretchStart', () => {
+  // Wednesday 10 June 2026, 14:00 in Paris (UTC+2).
+  const now = utc(2026, 6, 10, 12);
+  const weekly = (slots: Schedule['weekly'], over: Partial<Schedule> = {}) =>
+    schedule({ useWeekly: true, weekly: slots, ...over });
+
+  it('is null without weekly hours, with the switch off, or outside away time', () => {
+    expect(awayStretchStart(schedule(), now)).toBeNull();
+    const slot = [{ day: 3, startMinute: 13 * 60, endMinute: 18 * 60 }];
+    expect(awayStretchStart(weekly(slot, { awayEnabled: false }), now)).toBeNull();
+    expect(awayStretchStart(weekly([{ day: 3, startMinute: 15 * 60, endMinute: 18 * 60 }]), now)).toBeNull();
+  });
+
+  it('is the start of the slot covering now, the earliest of overlapping ones', () => {
+    expect(awayStretchStart(weekly([{ day: 3, startMinute: 13 * 60, endMinute: 18 * 60 }]), now)).toBe(
+      utc(2026, 6, 10, 11),
+    );
+    const overlapping = [
+      { day: 3, startMinute: 13 * 60, endMinute: 18 * 60 },
+      { day: 3, startMinute: 10 * 60, endMinute: 15 * 60 },
+    ];
+    expect(awayStretchStart(weekly(overlapping), now)).toBe(utc(2026, 6, 10, 8));
+  });
+
+  it('follows slots that touch back across midnight, and stops at a gap', () => {
+    const night = [
+      { day: 2, startMinute: 20 * 60, endMinute: 1440 },
+      { day: 3, startMinute: 0, endMinute: 16 * 60 },
+    ];
+    expect(awayStretchStart(weekly(night), now)).toBe(utc(2026, 6, 9, 18));
+    const gap = [
+      { day: 2, startMinute: 20 * 60, endMinute: 1439 },
+      { day: 3, startMinute: 0, endMinute: 16 * 60 },
+    ];
+    expect(awayStretchStart(weekly(gap), now)).toBe(utc(2026, 6, 9, 22));
+  });
+
+  it("counts a run of holidays as one stretch from the first day's local midnight", () => {
+    const holidays = [{ from: '2026-06-08', to: '2026-06-10' }];
+    expect(awayStretchStart(weekly([], { holidays }), now)).toBe(utc(2026, 6, 7, 22));
   });
 });

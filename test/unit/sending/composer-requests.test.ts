@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerInsertReply, answerOpenThread } from '../../../src/content/composer-requests.ts';
 import { findChatRoot } from '../../../src/content/x/chat-root.ts';
-import { appendText, clearComposer, findComposer } from '../../../src/content/x/composer.ts';
+import { appendText, clearComposer, findComposer, findSendButton } from '../../../src/content/x/composer.ts';
 import { ALICE_THREAD, BOB_THREAD, loadFakeX, standardSeed } from '../content/support/fake-page.ts';
 
 async function page(path: string, variant: 'shadow' | 'light' = 'shadow') {
@@ -15,15 +15,18 @@ async function page(path: string, variant: 'shadow' | 'light' = 'shadow') {
 describe.each(['shadow', 'light'] as const)('popup requests in the %s variant', (variant) => {
   it('getOpenThread names the open conversation and its person', async () => {
     const { root, url } = await page(`/i/chat/${ALICE_THREAD}`, variant);
-    expect(answerOpenThread(root, url)).toEqual({
+    expect(answerOpenThread(root, url, '1000')).toEqual({
       ok: true,
       thread: {
         threadId: ALICE_THREAD,
         threadKind: 'direct',
         contactHandle: 'alice',
         contactName: 'Alice Martin',
+        contactId: '2000',
       },
     });
+    // Without the viewer's id, the contact's cannot be told from the thread id.
+    expect(answerOpenThread(root, url)).toMatchObject({ thread: { contactId: '' } });
   });
 
   it('getOpenThread says when no conversation is open', async () => {
@@ -47,7 +50,7 @@ describe.each(['shadow', 'light'] as const)('popup requests in the %s variant', 
     expect(textarea.selectionEnd).toBe(textarea.value.length);
     expect(fakeX.sent()).toHaveLength(history);
     // X's own send button now works on it, as the user's click would.
-    findComposer(root!)!.button.click();
+    findSendButton(findComposer(root!)!)?.click();
     expect(
       fakeX
         .sent()

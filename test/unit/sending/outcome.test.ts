@@ -147,6 +147,17 @@ describe('job outcomes', () => {
     ]);
   });
 
+  it('a job that waited for the user until its deadline says so in the log (item 9)', async () => {
+    const { db, clock, job } = await leased();
+    await recordFinished(db, { jobId: job.id, outcome: 'postponed', code: 'userBusy' }, 5, clock.now());
+    clock.t = job.expiresAt!;
+    expect((await expireJobs(db, clock.now())).map((j) => j.id)).toEqual([job.id]);
+    expect((await db.jobs.get(job.id))?.state).toBe('expired');
+    expect((await db.activity.toArray()).filter((e) => e.kind === 'failed')).toMatchObject([
+      { reason: 'expiredUserBusy' },
+    ]);
+  });
+
   it('away off cancels waiting and typing jobs, logged with awayOff', async () => {
     const { db, clock, job } = await leased();
     await markStarted(db, job.id, 5, [], clock.now());

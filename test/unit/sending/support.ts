@@ -90,6 +90,7 @@ export function dm(clock: Clock, handle = 'alice', overrides: Partial<IncomingDm
     messageId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
     threadId: `1000-${id}`,
     threadKind: 'direct',
+    senderId: '',
     senderHandle: handle,
     senderName: `${handle[0]!.toUpperCase()}${handle.slice(1)} Example`,
     text: 'Hello, are you around this week?',

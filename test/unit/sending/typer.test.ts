@@ -174,11 +174,22 @@ describe('typer: never in the user’s way', () => {
     expect(fakeX.sent()).toEqual([]);
   });
 
-  it('does not type into a composer the user has focused', async () => {
+  it('does not type while the user presses keys in the composer, even with it empty', async () => {
     const fakeX = await page(`/i/chat/${ALICE_THREAD}`);
     composer().focus();
-    expect(await runTyper(job(), harness().deps)).toEqual({ outcome: 'postponed', code: 'userBusy' });
+    const h = harness();
+    h.lastInputAt = Date.now() - 500;
+    expect(await runTyper(job(), h.deps)).toEqual({ outcome: 'postponed', code: 'userBusy' });
     expect(fakeX.sent()).toEqual([]);
+  });
+
+  it('takes focus alone for what it is: X focuses the composer itself when a conversation opens (item 9)', async () => {
+    const fakeX = await page(`/i/chat/${ALICE_THREAD}`);
+    // The fake, like X, focused the message box on opening; nobody pressed anything since.
+    expect((composer().getRootNode() as ShadowRoot).activeElement).toBe(composer());
+    const outcome = await runTyper(job(), harness().deps);
+    expect(outcome.outcome).toBe('sent');
+    expect(fakeX.sent().map((m) => m.text)).toEqual([TEXT]);
   });
 
   it('does not take over a page the user clicked in a moment ago (not even to open the thread)', async () => {

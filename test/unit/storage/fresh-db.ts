@@ -18,6 +18,7 @@ export function dm(overrides: Partial<IncomingDm> = {}): IncomingDm {
     messageId: '11111111-1111-4111-8111-111111111111',
     threadId: '100-200',
     threadKind: 'direct',
+    senderId: '',
     senderHandle: 'alice',
     senderName: 'Alice',
     text: 'Hello there, are you around this week?',

@@ -72,11 +72,13 @@ describe('rules list', () => {
     expect((await listRules(db)).map((r) => r.id)).toEqual(['third', 'first', 'second']);
   });
 
-  it('enables and disables a rule in place', async () => {
+  it('turns a rule off and on in place, at once, as its button says', async () => {
     const db = await setup([rule('only', 10, 'Only rule')]);
-    const box = await screen.findByRole('checkbox', { name: 'Only rule enabled' });
-    fireEvent.click(box);
+    fireEvent.click(await screen.findByRole('button', { name: 'Turn off Only rule' }));
     await waitFor(async () => expect((await listRules(db))[0]?.enabled).toBe(false));
+    expect(await screen.findByText('“Only rule” is off.')).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'Turn on Only rule' }));
+    await waitFor(async () => expect((await listRules(db))[0]?.enabled).toBe(true));
   });
 
   it('deletes a rule', async () => {

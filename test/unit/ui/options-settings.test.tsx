@@ -8,10 +8,11 @@ import type { SendJob, Settings } from '../../../src/core/types.ts';
 import { AutoSendSection } from '../../../src/options/auto-send-section.tsx';
 import { LimitsSection } from '../../../src/options/limits-section.tsx';
 import { ListsSection } from '../../../src/options/lists-section.tsx';
-import { LanguageSelect, ProfileSection } from '../../../src/options/profile-section.tsx';
+import { ProfileSection } from '../../../src/options/profile-section.tsx';
 import { ScheduleSection } from '../../../src/options/schedule-section.tsx';
 import { silenceContact } from '../../../src/storage/contacts.ts';
 import { getSettings, putSettings } from '../../../src/storage/settings.ts';
+import { LanguageSelect } from '../../../src/ui/language-select.tsx';
 import type { BrowserMock } from './browser-mock.ts';
 import { freshDb, useEnglish } from './setup.ts';
 
@@ -173,18 +174,22 @@ describe('allow and deny lists', () => {
 });
 
 describe('automatic sending', () => {
-  it('stays locked until the risk is accepted, and unlocking lets the user choose auto', async () => {
+  it('stays locked until the risk is accepted, and unlocking lets the user choose auto, stored on Save', async () => {
     const { settings, stored } = await withSettings();
-    const view = render(<AutoSendSection settings={settings} />);
+    render(<AutoSendSection settings={settings} />);
     expect(screen.getByText('Automatic sending can get your X account suspended.')).toBeTruthy();
-    expect((screen.getByRole('radio', { name: /automatic/ }) as HTMLInputElement).disabled).toBe(true);
+    const auto = () => screen.getByRole('radio', { name: /automatic/ }) as HTMLInputElement;
+    expect(auto().disabled).toBe(true);
     fireEvent.click(
       screen.getByRole('checkbox', { name: 'I understand the risk and want to allow automatic sending' }),
     );
-    await waitFor(async () => expect((await stored()).autoSendAcknowledged).toBe(true));
-    view.rerender(<AutoSendSection settings={await stored()} />);
-    fireEvent.click(screen.getByRole('radio', { name: /automatic/ }));
-    await waitFor(async () => expect((await stored()).defaultMode).toBe('auto'));
+    expect(auto().disabled).toBe(false);
+    fireEvent.click(auto());
+    expect(screen.getByText('Changes not saved yet.')).toBeTruthy();
+    expect((await stored()).autoSendAcknowledged).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    expect(await stored()).toMatchObject({ autoSendAcknowledged: true, defaultMode: 'auto' });
   });
 
   it('puts everything back to suggest when the acceptance is withdrawn', async () => {
@@ -194,6 +199,8 @@ describe('automatic sending', () => {
     });
     render(<AutoSendSection settings={settings} />);
     fireEvent.click(screen.getByRole('checkbox', { name: /I understand the risk/ }));
+    expect((screen.getByRole('radio', { name: /suggest/ }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(async () =>
       expect(await stored()).toMatchObject({ autoSendAcknowledged: false, defaultMode: 'suggest' }),
     );
@@ -205,23 +212,23 @@ describe('schedule', () => {
     const { settings, stored } = await withSettings();
     render(<ScheduleSection settings={settings} />);
     fireEvent.click(screen.getByRole('checkbox', { name: /Only count as away/ }));
-    const start = screen.getByRole('button', { name: 'Monday 09:00–10:00' });
+    const start = screen.getByRole('button', { name: 'Monday 9:00 AM–10:00 AM' });
     expect(start.getAttribute('tabindex')).toBe('0');
     fireEvent.click(start);
     fireEvent.keyDown(start, { key: 'ArrowRight' });
-    const next = screen.getByRole('button', { name: 'Monday 10:00–11:00' });
+    const next = screen.getByRole('button', { name: 'Monday 10:00 AM–11:00 AM' });
     expect(document.activeElement).toBe(next);
     fireEvent.click(next);
     fireEvent.keyDown(next, { key: 'ArrowDown' });
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Tuesday 10:00–11:00' }));
-    expect(screen.getByRole('button', { name: 'Monday 09:00–10:00' }).getAttribute('aria-pressed')).toBe(
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Tuesday 10:00 AM–11:00 AM' }));
+    expect(screen.getByRole('button', { name: 'Monday 9:00 AM–10:00 AM' }).getAttribute('aria-pressed')).toBe(
       'true',
     );
     fireEvent.input(screen.getByLabelText('From'), { target: { value: '2026-08-01' } });
     fireEvent.input(screen.getByLabelText('To'), { target: { value: '2026-08-15' } });
     fireEvent.input(screen.getByLabelText('Name (optional)'), { target: { value: 'Summer' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add holidays' }));
-    expect(screen.getByText('Summer (2026-08-01 to 2026-08-15)')).toBeTruthy();
+    expect(screen.getByText('Summer (Sat, Aug 1, 2026 to Sat, Aug 15, 2026)')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Time zone'), { target: { value: 'Europe/Paris' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Saved.')).toBeTruthy();
@@ -238,9 +245,9 @@ describe('schedule', () => {
     document.documentElement.dir = 'rtl';
     try {
       render(<ScheduleSection settings={settings} />);
-      const start = screen.getByRole('button', { name: 'Monday 09:00–10:00' });
+      const start = screen.getByRole('button', { name: 'Monday 9:00 AM–10:00 AM' });
       fireEvent.keyDown(start, { key: 'ArrowLeft' });
-      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Monday 10:00–11:00' }));
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Monday 10:00 AM–11:00 AM' }));
       fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowRight' });
       expect(document.activeElement).toBe(start);
     } finally {

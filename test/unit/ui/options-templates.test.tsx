@@ -146,6 +146,11 @@ describe('quick replies list', () => {
     expect((screen.getByRole('checkbox', { name: /Alpha/ }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(beta);
     fireEvent.click(screen.getByRole('checkbox', { name: /Alpha/ }));
+    // Like every section: ticked boxes wait for Save.
+    expect(screen.getByRole('status').textContent).toBe('Changes not saved yet.');
+    expect((await listTemplates(db)).map((t) => t.quickReply)).toEqual([true, false]);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
     await waitFor(async () =>
       expect((await listTemplates(db)).map((t) => [t.id, t.quickReply])).toEqual([
         ['a', false],

@@ -7,7 +7,7 @@ import { untilTomorrowMorning, untilTonight } from '../../../src/core/schedule.t
 import type { Settings } from '../../../src/core/types.ts';
 import { AwayControl } from '../../../src/popup/away-control.tsx';
 import { statusText } from '../../../src/popup/status-line.tsx';
-import { parseLocalInput, toLocalInput } from '../../../src/popup/until-picker.tsx';
+import { dayChoices, firstChoice, TIME_CHOICES, untilInstant } from '../../../src/popup/until-picker.tsx';
 import type { BrowserMock } from './browser-mock.ts';
 import { useEnglish, useFrench } from './setup.ts';
 
@@ -61,7 +61,7 @@ describe('the away switch', () => {
   it('shows as off once "until" has passed', () => {
     render(<AwayControl settings={settingsWith({ awayEnabled: true, awayUntil: NOW - 1 })} now={now} />);
     expect(screen.getByRole('switch').getAttribute('aria-checked')).toBe('false');
-    expect(screen.getByText(/away ended/)).toBeTruthy();
+    expect(screen.getByText('Away has ended — messages are not answered')).toBeTruthy();
   });
 
   it('says so when the worker could not switch', async () => {
@@ -74,8 +74,18 @@ describe('the away switch', () => {
 });
 
 describe('the "until" choices', () => {
+  it('are shown only while away is on', () => {
+    const { rerender } = render(<AwayControl settings={settingsWith()} now={now} />);
+    expect(screen.queryByRole('group', { name: 'Away until' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Tonight' })).toBeNull();
+    rerender(<AwayControl settings={settingsWith({ awayEnabled: true })} now={now} />);
+    expect(screen.getByRole('group', { name: 'Away until' })).toBeTruthy();
+    rerender(<AwayControl settings={settingsWith({ awayEnabled: true, awayUntil: NOW - 1 })} now={now} />);
+    expect(screen.queryByRole('group', { name: 'Away until' })).toBeNull();
+  });
+
   it('send 1 hour, tonight and tomorrow morning in the schedule time zone', () => {
-    render(<AwayControl settings={settingsWith()} now={now} />);
+    render(<AwayControl settings={settingsWith({ awayEnabled: true })} now={now} />);
     fireEvent.click(screen.getByRole('button', { name: '1 hour' }));
     fireEvent.click(screen.getByRole('button', { name: 'Tonight' }));
     fireEvent.click(screen.getByRole('button', { name: 'Tomorrow morning' }));
@@ -90,68 +100,102 @@ describe('the "until" choices', () => {
     expect(new Date(untils[2]!).toISOString()).toBe('2026-07-02T07:00:00.000Z');
   });
 
-  it('take a precise date and time, read in the schedule time zone', () => {
-    render(<AwayControl settings={settingsWith()} now={now} />);
-    const input = screen.getByLabelText('Date and time') as HTMLInputElement;
-    fireEvent.input(input, { target: { value: '2026-07-03T18:30' } });
+  it('take a day and a time, read in the schedule time zone', () => {
+    render(<AwayControl settings={settingsWith({ awayEnabled: true })} now={now} />);
+    fireEvent.change(screen.getByLabelText('Day'), { target: { value: '2026-07-03' } });
+    fireEvent.change(screen.getByLabelText('Time'), { target: { value: String(18 * 60 + 30) } });
     fireEvent.click(screen.getByRole('button', { name: 'Set' }));
     expect(sentPayloads()).toEqual([
       { type: 'setAway', payload: { enabled: true, until: Date.UTC(2026, 6, 3, 16, 30) } },
     ]);
   });
 
-  it('refuse a moment in the past or an incomplete one, and send nothing', () => {
-    render(<AwayControl settings={settingsWith()} now={now} />);
-    const input = screen.getByLabelText('Date and time') as HTMLInputElement;
-    fireEvent.input(input, { target: { value: '2026-06-30T08:00' } });
+  it('offer today first, and at least an hour from now', () => {
+    render(<AwayControl settings={settingsWith({ awayEnabled: true })} now={now} />);
+    const day = screen.getByLabelText('Day') as HTMLSelectElement;
+    expect([...day.options].slice(0, 3).map((o) => o.textContent)).toEqual([
+      'Today',
+      'Tomorrow',
+      'Friday, July 3',
+    ]);
+    expect(day.value).toBe('2026-07-01');
+    // 14:00 in Paris: 15:00 is the first time an hour away.
+    expect((screen.getByLabelText('Time') as HTMLSelectElement).selectedOptions[0]?.textContent).toBe(
+      '3:00 PM',
+    );
+  });
+
+  it('refuse a moment in the past, and send nothing', () => {
+    render(<AwayControl settings={settingsWith({ awayEnabled: true })} now={now} />);
+    fireEvent.change(screen.getByLabelText('Time'), { target: { value: String(8 * 60) } });
     fireEvent.click(screen.getByRole('button', { name: 'Set' }));
     expect(screen.getByRole('alert').textContent).toBe('Choose a moment in the future.');
-    fireEvent.input(input, { target: { value: '' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Set' }));
-    expect(screen.getByRole('alert').textContent).toBe('Enter a full date and time.');
-    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Time').getAttribute('aria-invalid')).toBe('true');
     expect(sentPayloads()).toEqual([]);
   });
-});
 
-describe('local date-time inputs', () => {
-  it('round-trip in a time zone', () => {
-    expect(toLocalInput(NOW, 'Europe/Paris')).toBe('2026-07-01T14:00');
-    expect(parseLocalInput('2026-07-01T14:00', 'Europe/Paris')).toBe(NOW);
-    expect(parseLocalInput('tomorrow', 'UTC')).toBeNull();
+  it('are written in the extension’s language, not the browser’s', () => {
+    useFrench();
+    render(<AwayControl settings={settingsWith({ awayEnabled: true })} now={now} />);
+    const day = screen.getByLabelText('Jour') as HTMLSelectElement;
+    expect([...day.options].slice(0, 3).map((o) => o.textContent)).toEqual([
+      'Aujourd’hui',
+      'Demain',
+      'vendredi 3 juillet',
+    ]);
+    expect((screen.getByLabelText('Heure') as HTMLSelectElement).selectedOptions[0]?.textContent).toBe(
+      '15:00',
+    );
   });
 });
 
-describe('the status line', () => {
-  it('names the mode and the away state', () => {
-    expect(statusText(settingsWith(), NOW)).toBe('Mode: suggest · away is off');
-    expect(statusText(settingsWith({ awayEnabled: true }), NOW)).toBe('Mode: suggest · away');
-    expect(statusText(settingsWith({ awayEnabled: true, awayUntil: NOW + 3_600_000 }), NOW)).toBe(
-      'Mode: suggest · away until Wed, Jul 1, 3:00 PM',
+describe('days and times of the picker', () => {
+  it('count days in the schedule’s time zone and read times on its clock, DST included', () => {
+    // 23:30 UTC on June 30 is already July 1 in Paris; October 25, 2026 is the night clocks go back.
+    const late = Date.UTC(2026, 5, 30, 23, 30);
+    expect(dayChoices(late, 'Europe/Paris')[0]?.value).toBe('2026-07-01');
+    expect(dayChoices(late, 'UTC')[0]?.value).toBe('2026-06-30');
+    expect(dayChoices(NOW, 'UTC')).toHaveLength(14);
+    expect(TIME_CHOICES.at(-1)).toBe(23 * 60 + 30);
+    expect(untilInstant({ year: 2026, month: 10, day: 25 }, 9 * 60, 'Europe/Paris')).toBe(
+      Date.UTC(2026, 9, 25, 8),
     );
+  });
+
+  it('propose tomorrow when nothing is left an hour ahead today', () => {
+    expect(firstChoice(Date.UTC(2026, 6, 1, 21, 45), 'Europe/Paris')).toEqual({
+      day: '2026-07-02',
+      minute: 60,
+    });
+  });
+});
+
+describe('the status sentence', () => {
+  it('says what is happening in plain words', () => {
+    expect(statusText(settingsWith(), NOW)).toBe('Away is off — messages are not answered');
+    expect(statusText(settingsWith({ awayEnabled: true }), NOW)).toBe(
+      'Away — replies are suggested for you to send',
+    );
+    expect(statusText(settingsWith({ awayEnabled: true, awayUntil: NOW + 3_600_000 }), NOW)).toBe(
+      'Away until Wed, Jul 1, 3:00 PM — replies are suggested for you to send',
+    );
+    expect(statusText(settingsWith({ awayEnabled: true, awayUntil: NOW - 1 }), NOW)).toBe(
+      'Away has ended — messages are not answered',
+    );
+  });
+
+  it('is written in the extension’s language, dates included', () => {
     useFrench();
     expect(statusText(settingsWith({ awayEnabled: true, awayUntil: NOW + 3_600_000 }), NOW)).toBe(
-      'Mode : suggestion · absent jusqu’à mer. 1 juil., 15:00',
+      'Mode absent jusqu’à mer. 1 juil., 15:00 — les réponses vous sont proposées, vous les envoyez vous-même',
     );
   });
 
-  it('shows automatic mode only once the warning was accepted', () => {
-    expect(statusText(settingsWith({}, { defaultMode: 'auto', autoSendAcknowledged: false }), NOW)).toMatch(
-      /suggest/,
-    );
-    expect(statusText(settingsWith({}, { defaultMode: 'auto', autoSendAcknowledged: true }), NOW)).toMatch(
-      /automatic/,
-    );
-  });
-
-  it('tells "outside your hours" from away', () => {
-    const weekly = [{ day: 3, startMinute: 18 * 60, endMinute: 1440 }];
-    expect(statusText(settingsWith({ awayEnabled: true, useWeekly: true, weekly }), NOW)).toBe(
-      'Mode: suggest · on, but outside your away hours right now',
-    );
-    const later = Date.UTC(2026, 6, 1, 17, 0); // 19:00 in Paris
-    expect(statusText(settingsWith({ awayEnabled: true, useWeekly: true, weekly }), later)).toBe(
-      'Mode: suggest · away (within your hours)',
+  it('is under the switch, which it describes', () => {
+    render(<AwayControl settings={settingsWith({ awayEnabled: true })} now={now} />);
+    const described = screen.getByRole('switch').getAttribute('aria-describedby');
+    expect(document.getElementById(described ?? '')?.textContent).toBe(
+      'Away — replies are suggested for you to send',
     );
   });
 });

@@ -24,6 +24,7 @@ const thread = {
   threadKind: 'direct' as const,
   contactHandle: 'alice',
   contactName: 'Alice Martin',
+  contactId: '200',
 };
 
 const template = (id: string, name: string, body: string, quickReply = true): Template => ({

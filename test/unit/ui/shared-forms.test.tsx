@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Outcome } from '../../../src/storage/problems.ts';
 import { EditorForm } from '../../../src/ui/editor-form.tsx';
-import { ErrorAlert } from '../../../src/ui/fields.tsx';
+import { ErrorAlert, NumberField, numberWidth } from '../../../src/ui/fields.tsx';
 import { SelectField } from '../../../src/ui/select-field.tsx';
 import { TextField } from '../../../src/ui/text-field.tsx';
 import { useEnglish } from './setup.ts';
@@ -20,7 +20,7 @@ function editor(canSave: boolean, outcome: Outcome<unknown>) {
   const save = vi.fn(async () => outcome);
   const onDone = vi.fn();
   render(
-    <EditorForm title="Edit it" canSave={canSave} save={save} onDone={onDone}>
+    <EditorForm title="Edit it" canSave={canSave} save={save} onDone={onDone} dirty>
       <TextField label="Name" value="" onInput={() => undefined} />
     </EditorForm>,
   );
@@ -96,6 +96,23 @@ describe('fields', () => {
     fireEvent.input(long, { target: { value: 'a' } });
     fireEvent.input(short, { target: { value: 'b' } });
     expect(typed).toEqual(['a', 'b']);
+  });
+
+  it('a number field is as wide as the numbers it takes, not as the form', () => {
+    expect(numberWidth(0, 500, 1)).toBe(3);
+    expect(numberWidth(0, 3600, 1)).toBe(4);
+    expect(numberWidth(0, 365, 0.5)).toBe(5);
+    expect(numberWidth(-12, 5, 0.25)).toBe(6);
+    render(
+      <>
+        <NumberField label="Per day" value="100" min={0} max={500} onInput={() => undefined} />
+        <NumberField label="Days" value="4" min={0} max={365} step={0.5} onInput={() => undefined} />
+      </>,
+    );
+    const digits = (label: string) =>
+      (screen.getByLabelText(label) as HTMLInputElement).style.getPropertyValue('--digits');
+    expect(digits('Per day')).toBe('3');
+    expect(digits('Days')).toBe('5');
   });
 
   it('an error alert shows only when there is something to say', () => {
