@@ -100,7 +100,10 @@ describe('the bar on X’s page', () => {
   });
 
   async function setUp(answer: BarState = state()) {
-    const fakeX = await loadFakeX({ seed: standardSeed(), chatDelayMs: 0 }, `/i/chat/${ALICE_THREAD}`);
+    const fakeX = await loadFakeX(
+      { seed: standardSeed(), chatDelayMs: 0, historyDelayMs: 0 },
+      `/i/chat/${ALICE_THREAD}`,
+    );
     for (let i = 0; i < 50 && !fakeX.ready(); i++) await pause(5);
     // happy-dom lays nothing out: give X's composer the box it has on screen.
     const textarea = chatRootOf().querySelector('textarea')!;
