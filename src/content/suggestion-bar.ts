@@ -111,7 +111,12 @@ export class SuggestionBar {
   #insert(): void {
     const shown = this.#shown;
     if (!shown) return;
-    const answer = this.deps.insert(shown.threadId, shown.text);
+    let answer: InsertReplyAnswer;
+    try {
+      answer = this.deps.insert(shown.threadId, shown.text);
+    } catch {
+      answer = { ok: false, problem: 'noComposer' };
+    }
     if (!answer.ok) {
       this.#view.showError(shown.content.texts.insertFailed);
       return;

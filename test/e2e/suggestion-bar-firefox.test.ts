@@ -53,7 +53,8 @@ describe('the suggestion bar in Firefox', () => {
       },
       'the bar’s Insert button',
     );
-    await s.page.press('Enter');
+    // Space by its character (Puppeteer's WebDriver BiDi keyboard), as in the popup's Firefox test.
+    await s.page.press(' ');
     await until('the text in the composer', async () => (await s.fakeX.composerState()) === info.text).catch(
       async (error: Error) => {
         const now = await s.page.evaluate(readBar, undefined);
