@@ -71,13 +71,22 @@ describe('the suggestion bar in Chromium', () => {
       if (!textarea) return false;
       textarea.style.height = `${textarea.getBoundingClientRect().height + 80}px`;
       document.body.style.paddingBottom = '1200px';
-      window.scrollBy(0, 200);
+      // A little: the bar hides (rather than cover the text) when no room is left above the box.
+      window.scrollBy(0, 40);
       return window.scrollY > 0;
     }, undefined);
     expect(grown).toBe(true);
     const moved = await until('the bar to follow the composer', async () => {
       const now = await s.page.evaluate(readBar, undefined);
-      return now.composer!.top !== info.composer!.top && now.bar?.bottom !== info.bar!.bottom && now;
+      return (
+        now.composer!.top !== info.composer!.top &&
+        now.bar !== null &&
+        now.bar.bottom !== info.bar!.bottom &&
+        now
+      );
+    }).catch(async (error: Error) => {
+      const now = await s.page.evaluate(readBar, undefined);
+      throw new Error(`${error.message}; before ${JSON.stringify(info)}, now ${JSON.stringify(now)}`);
     });
     expectAboveComposer(moved);
     await s.page.evaluate(() => {
@@ -138,6 +147,9 @@ describe('the suggestion bar in Chromium', () => {
       () => (window as unknown as { fakeX?: { ready(): boolean } }).fakeX?.ready(),
       undefined,
     );
+    // The reloaded page's content script takes what is on screen as history first: let it attach.
+    await s.fakeX.open(CAROL_THREAD);
+    await pause(1500);
     const info = await suggestionFor(CAROL_THREAD, 'Are you free on Friday?');
     expect(info.theme).toBe('dark');
     const [r, g, b] = info.background.match(/\d+/g)!.map(Number);
