@@ -1,11 +1,16 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { MessageRouter } from '../messaging/router.ts';
+import { sendToTab } from '../messaging/send.ts';
+import { barStateChanged } from '../messaging/suggestion-bar.ts';
 import { type AwayDb, openDb } from '../storage/db.ts';
+import { uiEnv } from '../ui/db.ts';
+import { CHAT_URL_PATTERNS } from './chat-tab.ts';
 import { registerCockpit } from './cockpit.ts';
 import { AdapterStatusStore, memoryArea, registerDetection } from './detection.ts';
 import { registerRetention } from './retention.ts';
 import { registerSending } from './sending.ts';
 import { onOwnMessage, registerStepAside } from './step-aside.ts';
+import { registerSuggestionBar } from './suggestion-bar.ts';
 import { registerUrgentAlerts } from './urgent-open.ts';
 import { registerWelcome } from './welcome-on-install.ts';
 
@@ -45,5 +50,22 @@ browser.tabs.onRemoved.addListener((tabId) => {
 registerCockpit(router, { db: getDb, statuses });
 // Detected DMs and the records about them are kept 90 days (storage/retention.ts).
 registerRetention({ db: getDb, now: Date.now, alarms: browser.alarms });
+// The suggestion bar in X's page asks here for what it shows; X tabs hear when that changes.
+registerSuggestionBar(router, {
+  db: getDb,
+  env: uiEnv,
+  now: Date.now,
+  notifyTabs: async () => {
+    const tabs = await browser.tabs.query({ url: CHAT_URL_PATTERNS });
+    await Promise.all(
+      tabs.map((tab) =>
+        tab.id === undefined
+          ? undefined
+          : // A tab whose content script is not there (yet) has no bar to update.
+            sendToTab(tab.id, barStateChanged, {}).catch(() => undefined),
+      ),
+    );
+  },
+});
 // A new install opens the welcome page (updates do not).
 registerWelcome(browser.runtime, browser.tabs);

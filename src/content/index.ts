@@ -1,13 +1,18 @@
 // Content script entry on x.com: detection starts here, idle until a chat page shows up; sending listens.
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { adapterStatus, DETECTION_PORT } from '../messaging/detection.ts';
+import { MessageRouter } from '../messaging/router.ts';
 import { sendMessage } from '../messaging/send.ts';
+import { barStateChanged, dismissSuggestion, getBarState } from '../messaging/suggestion-bar.ts';
+import { answerInsertReply } from './composer-requests.ts';
 import { deliver } from './deliver.ts';
 import { runDetection } from './detection-runner.ts';
 import { DmReporter } from './report-port.ts';
 import { startSending } from './sending-listener.ts';
+import { SuggestionBar } from './suggestion-bar.ts';
 import { realTimers } from './timers.ts';
 import { answerViewerRequests } from './viewer-listener.ts';
+import { findChatRoot } from './x/chat-root.ts';
 
 const controller = new AbortController();
 const options = { timers: realTimers, onGone: () => controller.abort() };
@@ -29,6 +34,22 @@ const reporter = new DmReporter(
 // Reports wait a moment to share a post; a page being left must not take them along.
 addEventListener('pagehide', () => reporter.flushNow(), { signal: controller.signal });
 
+// Suggest mode: the open conversation's suggested reply, offered right above X's message box.
+const chatRoot = () => findChatRoot(document)?.root ?? null;
+const bar = new SuggestionBar(controller.signal, {
+  doc: document,
+  win: window,
+  chatRoot,
+  url: () => location.href,
+  ask: (threadId) => sendMessage(getBarState, { threadId }),
+  dismiss: (threadId, messageId) => sendMessage(dismissSuggestion, { threadId, messageId }),
+  insert: (threadId, text) => answerInsertReply(chatRoot(), location.href, { threadId, text }),
+});
+const barRouter = new MessageRouter(browser.runtime.id).on(barStateChanged, () => void bar.refresh());
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+  barRouter.dispatch(message, sender),
+);
+
 runDetection(controller.signal, {
   doc: document,
   win: window,
@@ -36,8 +57,10 @@ runDetection(controller.signal, {
   timers: realTimers,
   report: (dm) => reporter.report(dm),
   reportOwn: (own) => reporter.report(own),
-  reportStatus: (status) =>
-    void deliver(() => sendMessage(adapterStatus, status), { ...options, what: 'the adapter status' }),
+  reportStatus: (status) => {
+    bar.setMarkupOk(status.ok);
+    void deliver(() => sendMessage(adapterStatus, status), { ...options, what: 'the adapter status' });
+  },
 });
 
 // Typing and sending replies (jobs from the worker) and the popup's composer requests.

@@ -1,4 +1,4 @@
-import { clearSuggestion, getSuggestion } from '../storage/suggestions.ts';
+import { dismissSuggestion, getSuggestion } from '../storage/suggestions.ts';
 import { uiDb } from '../ui/db.ts';
 import { t } from '../ui/i18n.ts';
 import { liveValue, useLive } from '../ui/live.ts';
@@ -22,7 +22,10 @@ export function SuggestedReply({
         <button type="button" class="primary" onClick={() => onInsert(suggestion.text)}>
           {t('suggestionInsert')}
         </button>
-        <button type="button" onClick={() => void clearSuggestion(uiDb(), threadId, suggestion.messageId)}>
+        <button
+          type="button"
+          onClick={() => void dismissSuggestion(uiDb(), threadId, suggestion.messageId, Date.now())}
+        >
           {t('suggestionDismiss')}
         </button>
       </div>
