@@ -1,9 +1,9 @@
 import type { Schedule } from '../core/types.ts';
 import type { MessageRouter } from '../messaging/router.ts';
 import { refreshBadge, type SetAwayPayload, setAway } from '../messaging/ui.ts';
+import { switchIsOn } from '../shared/away-state.ts';
 import type { AwayDb } from '../storage/db.ts';
 import { changeSettings, type Environment, getSettings } from '../storage/settings.ts';
-import { switchIsOn } from '../ui/away-state.ts';
 
 export interface AwayDeps {
   db: () => AwayDb;

@@ -2,9 +2,9 @@ import { liveQuery } from 'dexie';
 import type { Digest } from '../core/digest.ts';
 import { isAway } from '../core/schedule.ts';
 import type { Schedule, Settings } from '../core/types.ts';
+import { formatDateTime, loadLocale } from '../shared/i18n.ts';
 import type { AwayDb } from '../storage/db.ts';
 import { type Environment, getSettings } from '../storage/settings.ts';
-import { formatDateTime, loadLocale } from '../ui/i18n.ts';
 import { type ActionApi, type BadgeFacts, badgeLook, paintBadge } from './badge.ts';
 
 export interface BadgeDeps {

@@ -1,5 +1,5 @@
 import type { Action } from 'webextension-polyfill';
-import { t } from '../ui/i18n.ts';
+import { t } from '../shared/i18n.ts';
 
 /** What the toolbar button shows, gathered from storage by the caller. */
 export interface BadgeFacts {

@@ -1,10 +1,10 @@
 import browser from 'webextension-polyfill';
 import type { MessageRouter } from '../messaging/router.ts';
+import { uiEnv } from '../shared/db.ts';
+import { resolveLang } from '../shared/i18n.ts';
 import type { AwayDb } from '../storage/db.ts';
 import { followAwayState } from '../storage/digests.ts';
 import { ensureSeeded } from '../storage/seed.ts';
-import { uiEnv } from '../ui/db.ts';
-import { resolveLang } from '../ui/i18n.ts';
 import { registerAwaySwitch, toggleAway } from './away-switch.ts';
 import { flashBadge } from './badge.ts';
 import { createBadgeRefresher, watchStoredFacts } from './badge-state.ts';

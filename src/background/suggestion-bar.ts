@@ -3,10 +3,10 @@ import { localeInfo } from '../core/locales.ts';
 import { awayStatus } from '../core/schedule.ts';
 import type { MessageRouter } from '../messaging/router.ts';
 import { type BarState, dismissSuggestion, getBarState } from '../messaging/suggestion-bar.ts';
+import { loadLocale, t } from '../shared/i18n.ts';
 import type { AwayDb } from '../storage/db.ts';
 import { type Environment, getSettings } from '../storage/settings.ts';
 import { dismissSuggestion as dismissStored, getSuggestion } from '../storage/suggestions.ts';
-import { loadLocale, t } from '../ui/i18n.ts';
 
 export interface SuggestionBarDeps {
   db: () => AwayDb;

@@ -1,5 +1,5 @@
-import { isChatPage } from '../content/x/pages.ts';
 import type { AdapterStatusRecord } from '../messaging/detection.ts';
+import { isChatPage } from '../shared/chat-urls.ts';
 
 /** What the worker knows of an open tab (from tabs.query; URLs are readable thanks to host permissions). */
 export interface TabInfo {

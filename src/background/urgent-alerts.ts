@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { threadIdFromUrl, threadUrl } from '../content/x/pages.ts';
 import type { IncomingDm, ThreadKind } from '../core/types.ts';
 import { alertDue, URGENT_ALERT_GAP_MS, type Urgency } from '../core/urgent.ts';
+import { threadIdFromUrl, threadUrl } from '../shared/chat-urls.ts';
 import { CHAT_URL_PATTERNS } from './chat-tab.ts';
 import type { KeyValueArea } from './detection.ts';
 

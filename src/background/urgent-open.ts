@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
+import { uiEnv } from '../shared/env.ts';
 import type { AwayDb } from '../storage/db.ts';
 import { updateSettings } from '../storage/settings.ts';
-import { uiEnv } from '../ui/env.ts';
 import { type AlertDeps, type NotificationsLike, openConversation, UrgentAlertLog } from './urgent-alerts.ts';
 
 const PERMISSION = 'notifications';

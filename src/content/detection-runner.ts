@@ -1,11 +1,11 @@
 import type { IncomingDm } from '../core/types.ts';
 import type { AdapterStatus } from '../messaging/detection.ts';
 import type { OwnMessageReport } from '../messaging/own-message.ts';
+import { isChatPage } from '../shared/chat-urls.ts';
 import { ChatSession } from './chat-session.ts';
 import { Detector } from './detector.ts';
 import { watchNavigation } from './navigation.ts';
 import type { Timers } from './timers.ts';
-import { isChatPage } from './x/pages.ts';
 
 export interface DetectionDeps {
   doc: Document;

@@ -1,11 +1,11 @@
 import type { IncomingDm } from '../core/types.ts';
 import type { OwnMessageReport } from '../messaging/own-message.ts';
+import { threadIdFromUrl } from '../shared/chat-urls.ts';
 import { InboxDetector } from './inbox-detector.ts';
 import { ThreadDetector } from './thread-detector.ts';
 import { ViewerId } from './x/identity.ts';
 import { inboxRowThreadId, isInboxRow } from './x/inbox-row.ts';
 import { OpenThreadCache } from './x/open-thread.ts';
-import { threadIdFromUrl } from './x/pages.ts';
 import { inboxRow, messageRow, messageRowAttribute } from './x/selectors.ts';
 
 export interface DetectorDeps {

@@ -1,5 +1,5 @@
+import { INBOX_ID_PREFIX } from '../core/preview-match.ts';
 import type { IncomingDm } from '../core/types.ts';
-import { INBOX_ID_PREFIX } from '../storage/preview-match.ts';
 import { stableHash } from './stable-hash.ts';
 import { clip } from './text-limits.ts';
 import {

@@ -4,6 +4,7 @@ import { MessageRouter } from '../messaging/router.ts';
 import { sendMessage } from '../messaging/send.ts';
 import { jobFinished, jobPause, jobStarted, runJob, typerReady } from '../messaging/sending.ts';
 import { getOpenThread, insertReply } from '../messaging/ui.ts';
+import { isChatPage } from '../shared/chat-urls.ts';
 import { answerInsertReply, answerOpenThread } from './composer-requests.ts';
 import { deliver } from './deliver.ts';
 import { JobRunner } from './job-runner.ts';
@@ -12,7 +13,6 @@ import type { Timers } from './timers.ts';
 import { watchUserActivity } from './user-activity.ts';
 import { findChatRoot } from './x/chat-root.ts';
 import { viewerIdFromCookie } from './x/identity.ts';
-import { isChatPage } from './x/pages.ts';
 
 export interface SendingDeps {
   doc: Document;

@@ -1,7 +1,7 @@
+import { previewMatches } from '../core/preview-match.ts';
 import type { IncomingDm } from '../core/types.ts';
 import type { OwnMessageReport } from '../messaging/own-message.ts';
 import type { OpenThread } from '../messaging/ui.ts';
-import { previewMatches } from '../storage/preview-match.ts';
 import { newestOwnRow, ownMessageReport } from './own-message.ts';
 import { clip } from './text-limits.ts';
 import { parseMessageRow, rowUuid } from './x/message-row.ts';

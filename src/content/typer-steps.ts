@@ -1,8 +1,8 @@
 import type { PostponeCode } from '../messaging/sending.ts';
+import { threadIdFromUrl } from '../shared/chat-urls.ts';
 import type { UserActivity } from './user-activity.ts';
 import { findComposer, inboxLinkFor, ownRows, type SendStatus, sameMessage } from './x/composer.ts';
 import { readOpenThread } from './x/open-thread.ts';
-import { threadIdFromUrl } from './x/pages.ts';
 import { messageList, messageRow } from './x/selectors.ts';
 
 /** What the typer needs from the page and the worker; tests give a fake page and a fake clock. */

@@ -1,11 +1,11 @@
 import { useSignal } from '@preact/signals';
 import { useId } from 'preact/hooks';
 import type { ActivityEntry, ActivityKind } from '../core/types.ts';
+import { uiDb } from '../shared/db.ts';
+import { t } from '../shared/i18n.ts';
 import { queryActivity } from '../storage/activity.ts';
 import { ActivityLine } from '../ui/activity-line.tsx';
 import { AwayDigest } from '../ui/away-digest.tsx';
-import { uiDb } from '../ui/db.ts';
-import { t } from '../ui/i18n.ts';
 import { liveValue, useLive } from '../ui/live.ts';
 import { ACTIVITY_KIND_KEYS, reasonText } from '../ui/words.ts';
 import { toCsv } from './csv.ts';

@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { JSX } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { Settings } from '../core/types.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../shared/i18n.ts';
 import { LanguageSelect } from '../ui/language-select.tsx';
 import { LeaveDialog, LeaveGuard, useLeaveGuard } from '../ui/leave-guard.tsx';
 import { SectionTabs } from '../ui/section-tabs.tsx';

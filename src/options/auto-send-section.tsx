@@ -1,8 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useId } from 'preact/hooks';
 import type { ReplyMode, Settings } from '../core/types.ts';
+import { t } from '../shared/i18n.ts';
 import { CheckField } from '../ui/fields.tsx';
-import { t } from '../ui/i18n.ts';
 import { SaveRow, useSettingsSave } from '../ui/save-status.tsx';
 import { sameDraft, useUnsaved } from '../ui/unsaved.ts';
 import { MODE_KEYS } from '../ui/words.ts';

@@ -1,8 +1,8 @@
 import type { Settings } from '../core/types.ts';
 import { AwayControl } from '../popup/away-control.tsx';
+import { uiDb } from '../shared/db.ts';
+import { t } from '../shared/i18n.ts';
 import { listRules } from '../storage/rules.ts';
-import { uiDb } from '../ui/db.ts';
-import { t } from '../ui/i18n.ts';
 import { liveValue, useLive } from '../ui/live.ts';
 
 /** The same switch, sentence and "until" choices as the toolbar popup, for someone who looks here. */

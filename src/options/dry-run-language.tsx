@@ -1,5 +1,5 @@
 import type { LanguagePick, LanguageReason } from '../core/language-choice.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../shared/i18n.ts';
 
 const REASON_KEYS: Record<LanguageReason, string> = {
   matched: 'dryRunLanguage_matched',

@@ -1,9 +1,9 @@
 import { useSignal } from '@preact/signals';
 import type { Decision, Settings, ThreadKind } from '../core/types.ts';
+import { uiDb } from '../shared/db.ts';
+import { formatDateTime, t } from '../shared/i18n.ts';
 import { detectMessageLanguage } from '../shared/language-detection.ts';
-import { uiDb } from '../ui/db.ts';
 import { CheckField } from '../ui/fields.tsx';
-import { formatDateTime, t } from '../ui/i18n.ts';
 import { keyedChoices, SelectField } from '../ui/select-field.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { loopSignalText, MODE_KEYS, reasonText, THREAD_KIND_KEYS } from '../ui/words.ts';

@@ -3,10 +3,10 @@ import { useId } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { sendMessage } from '../messaging/send.ts';
 import { setAway } from '../messaging/ui.ts';
+import { uiDb, uiEnv } from '../shared/db.ts';
+import { resolveLang, t } from '../shared/i18n.ts';
 import { Confirm } from '../ui/confirm.tsx';
-import { uiDb, uiEnv } from '../ui/db.ts';
 import { ErrorAlert } from '../ui/fields.tsx';
-import { resolveLang, t } from '../ui/i18n.ts';
 import { notifySettingsChanged } from '../ui/save-status.tsx';
 import { eraseAll } from './erase-all.ts';
 

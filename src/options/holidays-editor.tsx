@@ -1,7 +1,7 @@
 import { useId } from 'preact/hooks';
 import type { DateRange } from '../core/types.ts';
+import { formatDay, t } from '../shared/i18n.ts';
 import { ErrorAlert } from '../ui/fields.tsx';
-import { formatDay, t } from '../ui/i18n.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,7 +1,7 @@
+import { t } from '../shared/i18n.ts';
 import type { ImportChange, LimitField } from '../storage/transfer-diff.ts';
 import { isRisky } from '../storage/transfer-diff.ts';
 import { Confirm } from '../ui/confirm.tsx';
-import { t } from '../ui/i18n.ts';
 
 /** Limits in the units and words of the Limits section. */
 const LIMIT_WORDS: Record<LimitField, { key: string; unitMs: number }> = {

@@ -1,8 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { X_DAILY_DM_LIMIT } from '../core/defaults.ts';
 import type { Settings } from '../core/types.ts';
+import { t } from '../shared/i18n.ts';
 import { NumberField, readNumber } from '../ui/fields.tsx';
-import { t } from '../ui/i18n.ts';
 import { SaveRow, useSettingsSave } from '../ui/save-status.tsx';
 import { sameDraft, useUnsaved } from '../ui/unsaved.ts';
 

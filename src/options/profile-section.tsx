@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useId } from 'preact/hooks';
 import type { Settings } from '../core/types.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../shared/i18n.ts';
 import { SaveRow, useSettingsSave } from '../ui/save-status.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { sameDraft, useUnsaved } from '../ui/unsaved.ts';

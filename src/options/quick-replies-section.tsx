@@ -1,10 +1,10 @@
 import { useSignal } from '@preact/signals';
 import type { Template } from '../core/types.ts';
+import { uiDb } from '../shared/db.ts';
+import { t } from '../shared/i18n.ts';
 import type { AwayDb } from '../storage/db.ts';
 import type { Outcome } from '../storage/problems.ts';
 import { listTemplates, putTemplate } from '../storage/templates.ts';
-import { uiDb } from '../ui/db.ts';
-import { t } from '../ui/i18n.ts';
 import { liveValue, useLive } from '../ui/live.ts';
 import { outcomeState, SaveRow, type SaveState } from '../ui/save-status.tsx';
 import { useUnsaved } from '../ui/unsaved.ts';

@@ -1,10 +1,10 @@
 import { useSignal } from '@preact/signals';
+import { uiDb, uiEnv } from '../shared/db.ts';
+import { lang, t } from '../shared/i18n.ts';
 import type { AwayDb } from '../storage/db.ts';
 import { SETTINGS_KEY } from '../storage/rows.ts';
 import { ensureSeeded, type SeedEnvironment } from '../storage/seed.ts';
 import { Confirm } from '../ui/confirm.tsx';
-import { uiDb, uiEnv } from '../ui/db.ts';
-import { lang, t } from '../ui/i18n.ts';
 import { notifySettingsChanged } from '../ui/save-status.tsx';
 import { EraseSection } from './erase-section.tsx';
 

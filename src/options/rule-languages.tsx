@@ -1,7 +1,7 @@
 import { LOCALES, type LocaleCode } from '../core/locales.ts';
 import { hasFields } from '../core/template-fields.ts';
 import type { Rule, Template } from '../core/types.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../shared/i18n.ts';
 import { SelectField } from '../ui/select-field.tsx';
 
 /**

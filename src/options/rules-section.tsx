@@ -1,10 +1,10 @@
 import { useSignal } from '@preact/signals';
 import { validateRule } from '../core/rules.ts';
 import type { Rule, Settings } from '../core/types.ts';
+import { uiDb } from '../shared/db.ts';
+import { t } from '../shared/i18n.ts';
 import { deleteRule, listRules, putRule, reorderRules } from '../storage/rules.ts';
 import { listTemplates } from '../storage/templates.ts';
-import { uiDb } from '../ui/db.ts';
-import { t } from '../ui/i18n.ts';
 import { ListEditor } from '../ui/list-editor.tsx';
 import { liveValue, useLive } from '../ui/live.ts';
 import { problemText, ruleErrorText } from '../ui/problem-words.ts';

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { DateRange, Settings } from '../core/types.ts';
+import { t } from '../shared/i18n.ts';
 import { CheckField } from '../ui/fields.tsx';
-import { t } from '../ui/i18n.ts';
 import { SaveRow, useSettingsSave } from '../ui/save-status.tsx';
 import { SelectField } from '../ui/select-field.tsx';
 import { sameDraft, useUnsaved } from '../ui/unsaved.ts';

@@ -1,8 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useId } from 'preact/hooks';
+import { uiDb } from '../shared/db.ts';
+import { formatDateTime, t } from '../shared/i18n.ts';
 import { listSilencedContacts, silenceContact, unsilenceContact } from '../storage/contacts.ts';
-import { uiDb } from '../ui/db.ts';
-import { formatDateTime, t } from '../ui/i18n.ts';
 import { liveValue, useLive } from '../ui/live.ts';
 import { parseHandles } from './handles.ts';
 

@@ -1,9 +1,9 @@
 import { useSignal } from '@preact/signals';
 import { localeInfo } from '../core/locales.ts';
 import type { Settings, Template } from '../core/types.ts';
+import { uiDb } from '../shared/db.ts';
+import { lang, t } from '../shared/i18n.ts';
 import { deleteTemplate, listTemplates, reorderTemplates } from '../storage/templates.ts';
-import { uiDb } from '../ui/db.ts';
-import { lang, t } from '../ui/i18n.ts';
 import { ListEditor } from '../ui/list-editor.tsx';
 import { liveValue, useLive } from '../ui/live.ts';
 import { problemText } from '../ui/problem-words.ts';

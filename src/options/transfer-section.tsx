@@ -1,10 +1,10 @@
 import { useSignal } from '@preact/signals';
 import { useId, useRef } from 'preact/hooks';
+import { uiDb, uiEnv } from '../shared/db.ts';
+import { t } from '../shared/i18n.ts';
 import type { Problem } from '../storage/problems.ts';
 import { exportAll, importAll, previewImport } from '../storage/transfer.ts';
 import type { ImportChange } from '../storage/transfer-diff.ts';
-import { uiDb, uiEnv } from '../ui/db.ts';
-import { t } from '../ui/i18n.ts';
 import { problemText } from '../ui/problem-words.ts';
 import { notifySettingsChanged } from '../ui/save-status.tsx';
 import { datedName, downloadText } from './download.ts';

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { formatDateTime, formatTime, t } from '../ui/i18n.ts';
+import { formatDateTime, formatTime, t } from '../shared/i18n.ts';
 import { DAY_ORDER, type HourGrid, toggled, withHour } from './weekly-grid.ts';
 
 /** Day names from Intl in the UI language: 2026-06-07 was a Sunday. */

@@ -8,7 +8,7 @@ import {
   getChatMarkup,
 } from '../messaging/detection.ts';
 import { sendMessage } from '../messaging/send.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../shared/i18n.ts';
 import { tabProblemText } from '../ui/words.ts';
 import { askXTab, findXTabId } from './x-tab.ts';
 

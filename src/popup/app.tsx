@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import browser from 'webextension-polyfill';
 import type { Rule, Settings } from '../core/types.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../shared/i18n.ts';
 import { AwayControl } from './away-control.tsx';
 import { useSections } from './lazy-sections.ts';
 

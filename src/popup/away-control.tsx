@@ -4,9 +4,9 @@ import { untilInOneHour, untilTomorrowMorning, untilTonight } from '../core/sche
 import type { Rule, Settings } from '../core/types.ts';
 import { sendMessage } from '../messaging/send.ts';
 import { setAway } from '../messaging/ui.ts';
-import { switchIsOn } from '../ui/away-state.ts';
+import { switchIsOn } from '../shared/away-state.ts';
+import { t } from '../shared/i18n.ts';
 import { ErrorAlert } from '../ui/fields.tsx';
-import { t } from '../ui/i18n.ts';
 import { Switch } from '../ui/switch.tsx';
 import { StatusLine } from './status-line.tsx';
 import { UntilPicker } from './until-picker.tsx';

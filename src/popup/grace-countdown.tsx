@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { graceLeft } from '../core/grace.ts';
 import type { SendJob } from '../core/types.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../shared/i18n.ts';
 
 /** `m:ss` (or `h:mm:ss`) for a time left, rounded up: 0:01 until the very end. */
 export function formatCountdown(ms: number): string {

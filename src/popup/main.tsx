@@ -1,8 +1,8 @@
 import './popup.css';
 import { render } from 'preact';
+import { uiEnv } from '../shared/env.ts';
+import { loadLocale, switchToBrowserTexts } from '../shared/i18n.ts';
 import { peekSettings } from '../storage/settings-peek.ts';
-import { uiEnv } from '../ui/env.ts';
-import { loadLocale, switchToBrowserTexts } from '../ui/i18n.ts';
 import { PopupRoot } from './root.tsx';
 
 // Nothing here may import Dexie (or anything that does): this chunk is what the popup waits for before the

@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { FieldValues } from '../core/template-fields.ts';
 import { FIELD_MAX_LENGTH } from '../core/template-syntax.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../shared/i18n.ts';
 import type { QuickReply } from './quick-replies.tsx';
 
 interface QuickFieldsProps {

@@ -9,7 +9,7 @@ import {
 } from '../core/template-fields.ts';
 import type { Settings, Template } from '../core/types.ts';
 import type { OpenThread } from '../messaging/ui.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../shared/i18n.ts';
 import { replyText } from '../ui/reply-text.ts';
 import { QuickFields } from './quick-fields.tsx';
 

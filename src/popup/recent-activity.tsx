@@ -1,7 +1,7 @@
 import type { ActivityEntry } from '../core/types.ts';
+import { uiDb } from '../shared/db.ts';
+import { t } from '../shared/i18n.ts';
 import { ActivityLine } from '../ui/activity-line.tsx';
-import { uiDb } from '../ui/db.ts';
-import { t } from '../ui/i18n.ts';
 import { liveValue, useLive } from '../ui/live.ts';
 
 const SHOWN = 5;

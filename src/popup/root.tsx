@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { Settings } from '../core/types.ts';
-import { loadLocale, t } from '../ui/i18n.ts';
+import { loadLocale, t } from '../shared/i18n.ts';
 import { PopupApp } from './app.tsx';
 import { useSections } from './lazy-sections.ts';
 

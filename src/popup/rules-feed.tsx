@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import type { Rule } from '../core/types.ts';
+import { uiDb } from '../shared/db.ts';
 import { listRules } from '../storage/rules.ts';
-import { uiDb } from '../ui/db.ts';
 import { useLive } from '../ui/live.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Rule, Settings } from '../core/types.ts';
+import { formatDateTime, t } from '../shared/i18n.ts';
 import { awaySentence, sendingOf } from '../ui/away-sentence.ts';
-import { formatDateTime, t } from '../ui/i18n.ts';
 
 /**
  * The state in plain words: "Away until Mon, Jul 6, 9:00 AM — replies are suggested for you to send".

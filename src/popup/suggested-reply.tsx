@@ -1,6 +1,6 @@
+import { uiDb } from '../shared/db.ts';
+import { t } from '../shared/i18n.ts';
 import { dismissSuggestion, getSuggestion } from '../storage/suggestions.ts';
-import { uiDb } from '../ui/db.ts';
-import { t } from '../ui/i18n.ts';
 import { liveValue, useLive } from '../ui/live.ts';
 
 /** The reply prepared in suggest mode for this thread: insert it (then press Send in X) or dismiss it. */

@@ -1,8 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useId } from 'preact/hooks';
 import { addDays, isoDate, type LocalDate, zonedParts, zonedToEpoch } from '../core/time-zone.ts';
+import { formatDateTime, formatTime, t } from '../shared/i18n.ts';
 import { ErrorAlert } from '../ui/fields.tsx';
-import { formatDateTime, formatTime, t } from '../ui/i18n.ts';
 
 /** How far ahead a precise end can be picked: two weeks (longer absences belong in the schedule). */
 export const UNTIL_DAYS = 14;

@@ -1,5 +1,3 @@
-import type { IncomingDm } from '../core/types.ts';
-import type { AwayDb } from './db.ts';
 import {
   findDuplicate,
   findLatePreview,
@@ -7,7 +5,9 @@ import {
   isInboxId,
   PREVIEW_WINDOW_MS,
   previewShowsLatest,
-} from './preview-match.ts';
+} from '../core/preview-match.ts';
+import type { IncomingDm } from '../core/types.ts';
+import type { AwayDb } from './db.ts';
 import type { StoredIncoming, UndecidedDm } from './rows.ts';
 
 /** X handles are case-insensitive; contacts and lists use the lower-case form. */

@@ -1,10 +1,10 @@
+import { isInboxId, previewMatches } from '../core/preview-match.ts';
 import { answers, isOurReply, type OwnMessage } from '../core/step-aside.ts';
 import type { SendJob } from '../core/types.ts';
 import { appendActivity } from './activity.ts';
 import type { AwayDb } from './db.ts';
 import { normalizeHandle } from './incoming.ts';
 import { cancelAnsweredJobs, jobTables } from './jobs.ts';
-import { isInboxId, previewMatches } from './preview-match.ts';
 
 /**
  * A message of theirs first seen as an inbox preview is known by an `inbox:` id, not its row's uuid: when

@@ -1,5 +1,5 @@
 import type { ActivityEntry } from '../core/types.ts';
-import { formatDateTime, t } from './i18n.ts';
+import { formatDateTime, t } from '../shared/i18n.ts';
 import { ACTIVITY_KIND_KEYS, reasonText } from './words.ts';
 
 /** One log entry in a sentence: when, what, who, and why in words. Text is shown as text, never HTML. */

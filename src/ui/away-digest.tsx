@@ -1,9 +1,9 @@
 import { useSignal } from '@preact/signals';
-import { conversationUrl } from '../content/x/conversation-url.ts';
 import type { Digest, DigestEntry, DigestOutcome } from '../core/digest.ts';
+import { threadUrl } from '../shared/chat-urls.ts';
+import { uiDb } from '../shared/db.ts';
+import { formatDateTime, t } from '../shared/i18n.ts';
 import { dismissDigest, latestDigest } from '../storage/digests.ts';
-import { uiDb } from './db.ts';
-import { formatDateTime, t } from './i18n.ts';
 import { liveValue, useLive } from './live.ts';
 import { reasonText } from './words.ts';
 
@@ -24,13 +24,18 @@ function outcomeText(outcome: DigestOutcome): string {
 
 function EntryItem({ entry }: { entry: DigestEntry }) {
   const who = entry.name || (entry.handle ? `@${entry.handle}` : t('activityUnknownContact'));
+  const link = threadUrl(entry.threadId, entry.threadKind);
   const quoted = 'text' in entry.outcome && entry.outcome.text ? entry.outcome.text : null;
   return (
     <li class="card">
       <p>
-        <a href={conversationUrl(entry.threadId)} target="_blank" rel="noreferrer">
-          {who}
-        </a>
+        {link ? (
+          <a href={link} target="_blank" rel="noreferrer">
+            {who}
+          </a>
+        ) : (
+          who
+        )}
         {entry.name && entry.handle ? <span class="muted"> @{entry.handle}</span> : null}{' '}
         <span class="muted">{t('digestMessages', entry.messages)}</span>
       </p>

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
-import { t } from './i18n.ts';
+import { t } from '../shared/i18n.ts';
 
 interface ConfirmProps {
   /** The question, in words the user reads before anything happens. */

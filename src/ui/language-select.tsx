@@ -1,7 +1,7 @@
 import { useId } from 'preact/hooks';
 import { LOCALES } from '../core/locales.ts';
 import type { Settings } from '../core/types.ts';
-import { t } from './i18n.ts';
+import { t } from '../shared/i18n.ts';
 import { SaveStatus, useSettingsSave } from './save-status.tsx';
 
 /**

@@ -1,7 +1,7 @@
 import { type Signal, useSignal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext, useEffect, useId, useRef } from 'preact/hooks';
-import { t } from './i18n.ts';
+import { t } from '../shared/i18n.ts';
 import { unsavedForms } from './unsaved.ts';
 
 /** How a part of the page asks to move away from what is on screen; without a guard it just goes. */

@@ -1,7 +1,7 @@
 import type { Signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
+import { t } from '../shared/i18n.ts';
 import type { Outcome } from '../storage/problems.ts';
-import { t } from './i18n.ts';
 import { useGuard } from './leave-guard.tsx';
 import { problemText } from './problem-words.ts';
 import { moved, reorderKey } from './reorder.ts';

@@ -3,10 +3,10 @@ import type { ComponentChild, render as preactRender } from 'preact';
 import { useEffect } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Settings } from '../core/types.ts';
+import { uiDb, uiEnv } from '../shared/db.ts';
+import { loadLocale, resolveLang, t } from '../shared/i18n.ts';
 import { ensureSeeded } from '../storage/seed.ts';
 import { getSettings } from '../storage/settings.ts';
-import { uiDb, uiEnv } from './db.ts';
-import { loadLocale, resolveLang, t } from './i18n.ts';
 import { useLive } from './live.ts';
 
 const TICK_MS = 30_000;

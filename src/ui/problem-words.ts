@@ -1,7 +1,7 @@
 import type { RuleErrorCode } from '../core/rules.ts';
 import type { TemplateErrorCode } from '../core/template-syntax.ts';
+import { t } from '../shared/i18n.ts';
 import type { Problem } from '../storage/problems.ts';
-import { t } from './i18n.ts';
 import { PROBLEM_KEYS } from './words.ts';
 
 export const RULE_ERROR_KEYS: Record<RuleErrorCode, string> = {

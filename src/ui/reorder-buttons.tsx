@@ -1,4 +1,4 @@
-import { t } from './i18n.ts';
+import { t } from '../shared/i18n.ts';
 
 interface ReorderButtonsProps {
   name: string;

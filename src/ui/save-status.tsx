@@ -2,10 +2,10 @@ import { type Signal, useSignal } from '@preact/signals';
 import type { Settings } from '../core/types.ts';
 import { sendMessage } from '../messaging/send.ts';
 import { refreshBadge } from '../messaging/ui.ts';
+import { uiDb, uiEnv } from '../shared/db.ts';
+import { t } from '../shared/i18n.ts';
 import type { Outcome, Problem } from '../storage/problems.ts';
 import { changeSettings } from '../storage/settings.ts';
-import { uiDb, uiEnv } from './db.ts';
-import { t } from './i18n.ts';
 import { problemText } from './problem-words.ts';
 
 export type SaveState = { kind: 'idle' } | { kind: 'saved' } | { kind: 'failed'; message: string };

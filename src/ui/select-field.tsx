@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
-import { t } from './i18n.ts';
+import { t } from '../shared/i18n.ts';
 
 export interface Choice<V extends string> {
   value: V;

@@ -9,8 +9,8 @@ import type {
 } from '../core/types.ts';
 import type { FailureCode, PostponeCode, SendProblemCode } from '../messaging/sending.ts';
 import type { TabProblem } from '../messaging/ui.ts';
+import { t } from '../shared/i18n.ts';
 import type { ProblemCode } from '../storage/problems.ts';
-import { t } from './i18n.ts';
 
 /**
  * Codes → message keys. Each table is a Record over the whole union, so adding a code anywhere without

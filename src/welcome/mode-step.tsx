@@ -1,8 +1,8 @@
 import type { Signal } from '@preact/signals';
 import { useId } from 'preact/hooks';
 import type { ReplyMode } from '../core/types.ts';
+import { t } from '../shared/i18n.ts';
 import { CheckField } from '../ui/fields.tsx';
-import { t } from '../ui/i18n.ts';
 import type { WelcomeDraft } from './plan.ts';
 
 const MODES: Record<ReplyMode, { label: string; hint: string }> = {

@@ -2,7 +2,7 @@ import { type Signal, useSignal } from '@preact/signals';
 import { useEffect, useId } from 'preact/hooks';
 import { LOCALES, type LocaleCode } from '../core/locales.ts';
 import { validateTemplate } from '../core/templates.ts';
-import { type Lang, type MessageBundle, t } from '../ui/i18n.ts';
+import { type Lang, type MessageBundle, t } from '../shared/i18n.ts';
 import { templateErrorText } from '../ui/problem-words.ts';
 import { SelectField } from '../ui/select-field.tsx';
 import type { WelcomeDraft } from './plan.ts';

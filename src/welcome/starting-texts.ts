@@ -1,6 +1,6 @@
 import type { LocaleCode } from '../core/locales.ts';
 import { localeInfo } from '../core/locales.ts';
-import { formatEntry, type MessageBundle } from '../ui/i18n.ts';
+import { formatEntry, type MessageBundle } from '../shared/i18n.ts';
 
 /** The starting texts offered for an away message, in the order shown. */
 export const STARTING_KINDS = ['standard', 'return', 'short'] as const;

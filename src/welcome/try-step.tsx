@@ -3,9 +3,9 @@ import { useEffect, useId, useRef } from 'preact/hooks';
 import type { Decision } from '../core/types.ts';
 import { dryRun } from '../options/dry-run.ts';
 import { DecisionView } from '../options/dry-run-section.tsx';
+import { uiDb } from '../shared/db.ts';
+import { t } from '../shared/i18n.ts';
 import { detectMessageLanguage } from '../shared/language-detection.ts';
-import { uiDb } from '../ui/db.ts';
-import { t } from '../ui/i18n.ts';
 import { TextField } from '../ui/text-field.tsx';
 import { type CurrentSetup, draftProblems, planWelcome, type WelcomeDraft, withPlan } from './plan.ts';
 

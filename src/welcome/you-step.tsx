@@ -1,6 +1,6 @@
 import { type Signal, useSignal } from '@preact/signals';
 import { useEffect, useId } from 'preact/hooks';
-import { t } from '../ui/i18n.ts';
+import { t } from '../shared/i18n.ts';
 import { TextField } from '../ui/text-field.tsx';
 import type { WelcomeDraft } from './plan.ts';
 import { askViewer, type ViewerLookup } from './x-viewer.ts';

@@ -114,6 +114,39 @@ describe('house rules of the folder layout', () => {
     expect(codeOnly("const s = 'window'; /* document */")).not.toMatch(/window|document/);
   });
 
+  /** The src/ folders a file imports from (static and dynamic imports), e.g. `storage`. */
+  const importedFolders = (file: string): string[] => {
+    const source = readFileSync(file, 'utf8');
+    const specs = [...source.matchAll(/(?:from\s+|import\s*\(\s*)['"](\.[^'"]+)['"]/g)].map(
+      (m) => m[1] ?? '',
+    );
+    return specs.map((spec) => relative(join(root, 'src'), join(file, '..', spec)).split('/')[0] ?? '');
+  };
+  const crossings = (folders: readonly string[], banned: readonly string[]) =>
+    folders.flatMap((folder) =>
+      filesUnder(join(root, 'src', folder)).flatMap((file) =>
+        importedFolders(file)
+          .filter((to) => banned.includes(to))
+          .map((to) => `${relative(root, file)} imports from src/${to}/`),
+      ),
+    );
+
+  it('the worker imports nothing from the pages or their components', () => {
+    expect(crossings(['background'], ['ui', 'popup', 'options', 'welcome'])).toEqual([]);
+  });
+
+  it('the content script imports nothing from storage (the database lives in the worker)', () => {
+    expect(crossings(['content'], ['storage', 'background'])).toEqual([]);
+  });
+
+  it("the pages import nothing from the worker's internals", () => {
+    expect(crossings(['popup', 'options', 'welcome', 'ui'], ['background'])).toEqual([]);
+  });
+
+  it('the import check sees a crossing (guards against a pattern that matches nothing)', () => {
+    expect(crossings(['background'], ['storage']).length).toBeGreaterThan(0);
+  });
+
   it('no source file makes network requests (extension-local files only)', () => {
     for (const file of filesUnder(join(root, 'src'))) {
       const lines = codeOnly(readFileSync(file, 'utf8')).split('\n');

@@ -1,5 +1,5 @@
+import { threadIdFromConversationKey } from '../../shared/chat-urls.ts';
 import { parseMessageRow } from './message-row.ts';
-import { threadIdFromConversationKey } from './pages.ts';
 import {
   composerSendButton,
   composerTextarea,

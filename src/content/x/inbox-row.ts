@@ -1,7 +1,7 @@
 import type { ThreadKind } from '../../core/types.ts';
+import { threadIdFromConversationKey } from '../../shared/chat-urls.ts';
 import { otherParticipant } from './identity.ts';
 import { parseInboxDescription } from './inbox-description.ts';
-import { threadIdFromConversationKey } from './pages.ts';
 import {
   conversationItemPrefix,
   described,

@@ -1,8 +1,8 @@
+import { isChatInbox, isRequestsList, threadKind } from '../../shared/chat-urls.ts';
 import { Anonymiser } from './anonymise.ts';
 import { documentOf } from './chat-markup.ts';
 import { findChatRoot } from './chat-root.ts';
 import { loadedEmpty } from './open-thread.ts';
-import { isChatInbox, isRequestsList, threadKind } from './pages.ts';
 import { inboxRowDescriptionAttribute, testIdAttribute } from './selectors.ts';
 import { isLocked } from './self-check.ts';
 

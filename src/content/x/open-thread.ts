@@ -1,7 +1,7 @@
 import type { OpenThread } from '../../messaging/ui.ts';
+import { threadIdFromUrl, threadKind } from '../../shared/chat-urls.ts';
 import { otherParticipant } from './identity.ts';
 import { handleFromHref } from './message-row.ts';
-import { threadIdFromUrl, threadKind } from './pages.ts';
 import {
   conversationHeader,
   conversationHeaderItem,

@@ -1,7 +1,7 @@
+import { isChatInbox, isPasscodeGate, isRequestsList, threadKind } from '../../shared/chat-urls.ts';
 import type { ChatRoot } from './chat-root.ts';
 import { isInboxRow, parseInboxRow } from './inbox-row.ts';
 import { parseMessageRow } from './message-row.ts';
-import { isChatInbox, isPasscodeGate, isRequestsList, threadKind } from './pages.ts';
 import {
   composerTextarea,
   conversationItem,

@@ -7,7 +7,7 @@ import {
   threadIdFromConversationKey,
   threadIdFromUrl,
   threadKind,
-} from '../../../src/content/x/pages.ts';
+} from '../../../src/shared/chat-urls.ts';
 
 describe('chat URL predicates', () => {
   it.each([

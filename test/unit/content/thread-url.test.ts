@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { threadIdFromUrl, threadKind, threadUrl } from '../../../src/content/x/pages.ts';
+import { threadIdFromUrl, threadKind, threadUrl } from '../../../src/shared/chat-urls.ts';
 
 describe('threadUrl', () => {
   it('builds the addresses threadIdFromUrl reads back, for each kind of conversation', () => {

@@ -10,9 +10,9 @@ import { parseInboxRow } from '../../../src/content/x/inbox-row.ts';
 import { pageKind } from '../../../src/content/x/markup-report.ts';
 import { parseMessageRow } from '../../../src/content/x/message-row.ts';
 import { loadedEmpty, readOpenThread } from '../../../src/content/x/open-thread.ts';
-import { threadIdFromUrl } from '../../../src/content/x/pages.ts';
 import { selfCheck } from '../../../src/content/x/self-check.ts';
 import type { IncomingDm } from '../../../src/core/types.ts';
+import { threadIdFromUrl } from '../../../src/shared/chat-urls.ts';
 import { loadSnapshot, snapshots } from './support/snapshots.ts';
 
 /**

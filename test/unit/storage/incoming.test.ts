@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PREVIEW_WINDOW_MS } from '../../../src/core/preview-match.ts';
 import type { AwayDb } from '../../../src/storage/db.ts';
 import { normalizeHandle, recordIncoming } from '../../../src/storage/incoming.ts';
-import { PREVIEW_WINDOW_MS } from '../../../src/storage/preview-match.ts';
 import { dm, freshDb } from './fresh-db.ts';
 
 let db: AwayDb;

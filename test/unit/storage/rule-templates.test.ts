@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import en from '../../../public/_locales/en/messages.json';
 import type { Rule, Template } from '../../../src/core/types.ts';
+import { type MessageBundle, setBundle } from '../../../src/shared/i18n.ts';
 import { putRule } from '../../../src/storage/rules.ts';
 import { deleteTemplate, putTemplate } from '../../../src/storage/templates.ts';
 import { exportAll, importAll } from '../../../src/storage/transfer.ts';
 import { parseExport } from '../../../src/storage/transfer-check.ts';
-import { type MessageBundle, setBundle } from '../../../src/ui/i18n.ts';
 import { problemText } from '../../../src/ui/problem-words.ts';
 import { freshDb } from './fresh-db.ts';
 

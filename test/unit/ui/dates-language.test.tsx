@@ -9,8 +9,8 @@ import type { ActivityEntry, Settings } from '../../../src/core/types.ts';
 import { DecisionView } from '../../../src/options/dry-run-section.tsx';
 import { HolidaysEditor, NO_HOLIDAY_INPUT } from '../../../src/options/holidays-editor.tsx';
 import { statusText } from '../../../src/popup/status-line.tsx';
+import { formatDay, type MessageBundle, setBundle } from '../../../src/shared/i18n.ts';
 import { ActivityLine } from '../../../src/ui/activity-line.tsx';
-import { formatDay, type MessageBundle, setBundle } from '../../../src/ui/i18n.ts';
 import type { BrowserMock } from './browser-mock.ts';
 import { useEnglish, useFrench } from './setup.ts';
 

@@ -11,7 +11,7 @@ import {
   setBundle,
   switchToBrowserTexts,
   t,
-} from '../../../src/ui/i18n.ts';
+} from '../../../src/shared/i18n.ts';
 import type { BrowserMock } from './browser-mock.ts';
 
 vi.mock('webextension-polyfill', async () => {

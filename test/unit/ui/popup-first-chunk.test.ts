@@ -55,7 +55,7 @@ describe("the popup's first chunk (what the Away switch waits for)", () => {
   it('loads neither Dexie nor the database-backed sections', () => {
     expect(packages).not.toContain('dexie');
     expect(files).not.toContain('src/storage/db.ts');
-    expect(files).not.toContain('src/ui/db.ts');
+    expect(files).not.toContain('src/shared/db.ts');
     expect(files).not.toContain('src/popup/sections.tsx');
   });
 

@@ -2,9 +2,9 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import en from '../../../public/_locales/en/messages.json';
 import fr from '../../../public/_locales/fr/messages.json';
+import { setUiDb } from '../../../src/shared/db.ts';
+import { type MessageBundle, setBundle } from '../../../src/shared/i18n.ts';
 import { type AwayDb, openDb } from '../../../src/storage/db.ts';
-import { setUiDb } from '../../../src/ui/db.ts';
-import { type MessageBundle, setBundle } from '../../../src/ui/i18n.ts';
 
 // Dexie's liveQuery does nothing unless Dexie found an IndexedDB when it loaded, which never happens here.
 Dexie.dependencies.indexedDB ??= new IDBFactory();

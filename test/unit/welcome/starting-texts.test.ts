@@ -5,7 +5,7 @@ import { LOCALES, type LocaleCode } from '../../../src/core/locales.ts';
 import { automaticSignal, isStopWord } from '../../../src/core/loops.ts';
 import { createRng } from '../../../src/core/rng.ts';
 import { render, templateVars, validateTemplate } from '../../../src/core/templates.ts';
-import type { MessageBundle } from '../../../src/ui/i18n.ts';
+import type { MessageBundle } from '../../../src/shared/i18n.ts';
 import { STARTING_KINDS, startingKindOf, startingTexts } from '../../../src/welcome/starting-texts.ts';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));

@@ -1,4 +1,4 @@
-import type { ThreadKind } from '../../core/types.ts';
+import type { ThreadKind } from '../core/types.ts';
 
 /**
  * URL predicates for X's Chat UI. Everything here reads only the URL, so it is cheap enough to run on every
