@@ -1,7 +1,7 @@
 // Content script entry on x.com: detection starts here, idle until a chat page shows up; sending listens.
-import browser from 'webextension-polyfill';
+import { messageSender } from '../messaging/define.ts';
 import { adapterStatus, DETECTION_PORT } from '../messaging/detection.ts';
-import { sendMessage } from '../messaging/send.ts';
+import { extensionRuntime } from '../platform/extension-runtime.ts';
 import { deliver } from './deliver.ts';
 import { runDetection } from './detection-runner.ts';
 import { DmReporter } from './report-port.ts';
@@ -10,16 +10,14 @@ import { realTimers } from './timers.ts';
 import { answerViewerRequests } from './viewer-listener.ts';
 
 const controller = new AbortController();
+// Not webextension-polyfill: this script is loaded into every X page, and needs only these few calls.
+const runtime = extensionRuntime();
+const sendMessage = messageSender(runtime.sendMessage);
 const options = { timers: realTimers, onGone: () => controller.abort() };
 
 const reporter = new DmReporter(
   {
-    connect: () => {
-      const port = browser.runtime.connect({ name: DETECTION_PORT });
-      // Reading lastError marks a refused connection (worker starting, extension reloading) as handled.
-      port.onDisconnect.addListener(() => void browser.runtime.lastError);
-      return port;
-    },
+    connect: () => runtime.connect(DETECTION_PORT),
     timers: realTimers,
     now: () => Date.now(),
     onGone: options.onGone,
@@ -45,8 +43,9 @@ startSending(controller.signal, {
   win: window,
   now: () => Date.now(),
   timers: realTimers,
+  runtime,
   onGone: options.onGone,
 });
 
 // Who is signed in, for the welcome page's "about you" step.
-answerViewerRequests(controller.signal, document);
+answerViewerRequests(controller.signal, document, runtime);
