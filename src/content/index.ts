@@ -1,9 +1,9 @@
 // Content script entry on x.com: detection starts here, idle until a chat page shows up; sending listens.
-import browser, { type Runtime } from 'webextension-polyfill';
+import { messageSender } from '../messaging/define.ts';
 import { adapterStatus, DETECTION_PORT } from '../messaging/detection.ts';
 import { MessageRouter } from '../messaging/router.ts';
-import { sendMessage } from '../messaging/send.ts';
 import { barStateChanged, dismissSuggestion, getBarState } from '../messaging/suggestion-bar.ts';
+import { extensionRuntime } from '../platform/extension-runtime.ts';
 import { answerInsertReply } from './composer-requests.ts';
 import { deliver } from './deliver.ts';
 import { runDetection } from './detection-runner.ts';
@@ -15,16 +15,14 @@ import { answerViewerRequests } from './viewer-listener.ts';
 import { findChatRoot } from './x/chat-root.ts';
 
 const controller = new AbortController();
+// Not webextension-polyfill: this script is loaded into every X page, and needs only these few calls.
+const runtime = extensionRuntime();
+const sendMessage = messageSender(runtime.sendMessage);
 const options = { timers: realTimers, onGone: () => controller.abort() };
 
 const reporter = new DmReporter(
   {
-    connect: () => {
-      const port = browser.runtime.connect({ name: DETECTION_PORT });
-      // Reading lastError marks a refused connection (worker starting, extension reloading) as handled.
-      port.onDisconnect.addListener(() => void browser.runtime.lastError);
-      return port;
-    },
+    connect: () => runtime.connect(DETECTION_PORT),
     timers: realTimers,
     now: () => Date.now(),
     onGone: options.onGone,
@@ -45,10 +43,11 @@ const bar = new SuggestionBar(controller.signal, {
   dismiss: (threadId, messageId) => sendMessage(dismissSuggestion, { threadId, messageId }),
   insert: (threadId, text) => answerInsertReply(chatRoot(), location.href, { threadId, text }),
 });
-const barRouter = new MessageRouter(browser.runtime.id).on(barStateChanged, () => void bar.refresh());
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+const barRouter = new MessageRouter(runtime.id).on(barStateChanged, () => void bar.refresh());
+const removeBarListener = runtime.addMessageListener((message, sender) =>
   barRouter.dispatch(message, sender),
 );
+controller.signal.addEventListener('abort', removeBarListener, { once: true });
 
 runDetection(controller.signal, {
   doc: document,
@@ -69,8 +68,9 @@ startSending(controller.signal, {
   win: window,
   now: () => Date.now(),
   timers: realTimers,
+  runtime,
   onGone: options.onGone,
 });
 
 // Who is signed in, for the welcome page's "about you" step.
-answerViewerRequests(controller.signal, document);
+answerViewerRequests(controller.signal, document, runtime);

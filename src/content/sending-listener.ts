@@ -1,9 +1,9 @@
-import browser, { type Runtime } from 'webextension-polyfill';
+import { messageSender } from '../messaging/define.ts';
 import { getChatMarkup } from '../messaging/detection.ts';
 import { MessageRouter } from '../messaging/router.ts';
-import { sendMessage } from '../messaging/send.ts';
 import { jobFinished, jobPause, jobStarted, runJob, typerReady } from '../messaging/sending.ts';
 import { getOpenThread, insertReply } from '../messaging/ui.ts';
+import type { ExtensionRuntime } from '../platform/extension-runtime.ts';
 import { isChatPage } from '../shared/chat-urls.ts';
 import { answerInsertReply, answerOpenThread } from './composer-requests.ts';
 import { deliver } from './deliver.ts';
@@ -19,6 +19,7 @@ export interface SendingDeps {
   win: Window;
   now(): number;
   timers: Timers;
+  runtime: ExtensionRuntime;
   /** The extension context is gone (update, uninstall): stop everything. */
   onGone(): void;
 }
@@ -28,7 +29,8 @@ export interface SendingDeps {
  * open, put this text in the composer). Everything is released when `signal` aborts.
  */
 export function startSending(signal: AbortSignal, deps: SendingDeps): void {
-  const { doc, win, timers } = deps;
+  const { doc, win, timers, runtime } = deps;
+  const sendMessage = messageSender(runtime.sendMessage);
   const chatRoot = () => findChatRoot(doc)?.root ?? null;
   const runner = new JobRunner({
     page: {
@@ -50,14 +52,13 @@ export function startSending(signal: AbortSignal, deps: SendingDeps): void {
     },
     sleep: (ms) => new Promise((resolve) => timers.setTimeout(resolve, ms)),
   });
-  const router = new MessageRouter(browser.runtime.id)
+  const router = new MessageRouter(runtime.id)
     .on(runJob, (job) => runner.run(job))
     .on(insertReply, (request) => answerInsertReply(chatRoot(), win.location.href, request))
     .on(getOpenThread, () => answerOpenThread(chatRoot(), win.location.href, viewerIdFromCookie(doc.cookie)))
     .on(getChatMarkup, () => answerChatMarkup(doc, win.location.href));
-  const listener = (message: unknown, sender: Runtime.MessageSender) => router.dispatch(message, sender);
-  browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+  const remove = runtime.addMessageListener((message, sender) => router.dispatch(message, sender));
+  signal.addEventListener('abort', remove, { once: true });
   // A fresh chat page runs no job: leases this tab held (before a reload) can be handed out again now.
   if (isChatPage(win.location.href)) {
     void deliver(() => sendMessage(typerReady, {}), { timers, onGone: deps.onGone, what: 'typer start' });

@@ -25,3 +25,11 @@ export interface Envelope {
 }
 
 export const envelopeSchema = v.object({ type: v.string(), payload: v.unknown() });
+
+/** A typed sender over any untyped `sendMessage` (the polyfill's, or the content script's own runtime). */
+export function messageSender(send: (envelope: Envelope) => Promise<unknown>) {
+  return <Name extends string, Payload, Response>(
+    def: MessageDef<Name, Payload, Response>,
+    payload: Payload,
+  ): Promise<Response> => send({ type: def.name, payload }) as Promise<Response>;
+}

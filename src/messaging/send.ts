@@ -1,14 +1,11 @@
 import browser from 'webextension-polyfill';
-import type { Envelope, MessageDef } from './define.ts';
+import { type Envelope, type MessageDef, messageSender } from './define.ts';
 
-/** Sends a typed message to the background worker (or, from the worker, to other extension pages). */
-export function sendMessage<Name extends string, Payload, Response>(
-  def: MessageDef<Name, Payload, Response>,
-  payload: Payload,
-): Promise<Response> {
-  const envelope: Envelope = { type: def.name, payload };
-  return browser.runtime.sendMessage(envelope) as Promise<Response>;
-}
+/**
+ * Sends a typed message to the background worker (or, from the worker, to other extension pages). The
+ * content script has its own, without the polyfill: `messageSender` over `extensionRuntime()`.
+ */
+export const sendMessage = messageSender((envelope) => browser.runtime.sendMessage(envelope));
 
 /** Sends a typed message to the content script of one tab. */
 export function sendToTab<Name extends string, Payload, Response>(

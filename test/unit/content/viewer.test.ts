@@ -1,11 +1,9 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"url": "https://x.com/i/chat"}
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answerViewer } from '../../../src/content/viewer-listener.ts';
 import { handleFromProfileHref, readViewer } from '../../../src/content/x/viewer.ts';
 import { loadFakeX, standardSeed } from './support/fake-page.ts';
-
-vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'test' } } }));
 
 describe('the signed-in user, from X’s primary navigation', () => {
   it('reads the handle of the "Profile" link, in every form X writes it', () => {
