@@ -28,10 +28,10 @@ describe('eraseEverything', () => {
     // A new table must be looked at here: erasing goes by db.tables, and so does this test.
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'activity',
-      'contacts',
       'incoming',
       'jobs',
       'ledger',
+      'people',
       'rules',
       'settings',
       'suggestions',
@@ -51,7 +51,7 @@ describe('eraseEverything', () => {
       'ledger',
       'jobs',
       'activity',
-      'contacts',
+      'people',
       'threads',
       'suggestions',
       'undecided',

@@ -62,7 +62,6 @@ describe('schema migration v2 → v3', () => {
     const db = openDb('away-for-x', { indexedDB, IDBKeyRange });
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);
-    expect(CURRENT_VERSION).toBe(3);
     expect(await db.incoming.toArray()).toEqual([dm()]);
     expect(await db.undecided.count()).toBe(0);
     // The new table works: its index on detectedAt is there.
