@@ -2,7 +2,7 @@ import type { AutoReplyLabels, DecisionState } from '../core/decide.ts';
 import { type CompiledRules, compileRules } from '../core/rules.ts';
 import type { IncomingDm, Rule } from '../core/types.ts';
 import type { AwayDb } from '../storage/db.ts';
-import { normalizeHandle } from '../storage/incoming.ts';
+import { findContact } from '../storage/people.ts';
 import { listRules } from '../storage/rules.ts';
 import { type Environment, getSettings } from '../storage/settings.ts';
 import { listTemplates } from '../storage/templates.ts';
@@ -42,13 +42,13 @@ export function loadDecisionState(deps: StateDeps, dm: IncomingDm, now: number):
   const { db } = deps;
   return db.transaction(
     'r',
-    [db.settings, db.rules, db.templates, db.contacts, db.threads, db.jobs],
+    [db.settings, db.rules, db.templates, db.people, db.threads, db.jobs],
     async () => {
       const [settings, rules, templates, contact, thread, sends] = await Promise.all([
         getSettings(db, deps.env),
         listRules(db),
         listTemplates(db),
-        db.contacts.get(normalizeHandle(dm.senderHandle)),
+        findContact(db, { id: dm.senderId, handle: dm.senderHandle }),
         db.threads.get(dm.threadId),
         recentSends(db, now),
       ]);

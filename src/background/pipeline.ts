@@ -1,3 +1,4 @@
+import { contactKey } from '../core/contact-key.ts';
 import { type AutoReplyLabels, type DecisionState, decide } from '../core/decide.ts';
 import { graceSchedule } from '../core/grace.ts';
 import { scheduleStep } from '../core/job-lifecycle.ts';
@@ -151,7 +152,8 @@ async function act(
       await appendActivity(db, { ...entry, kind: 'skipped', reason: decision.reason, text: dm.text }, now);
     }
     // They asked to stop: silenced, and the replies to them still on their way cancelled, logged as such.
-    if (decision.reason === 'stopWord') await silenceContact(db, dm.senderHandle, now, 'stopWord');
+    if (decision.reason === 'stopWord')
+      await silenceContact(db, dm.senderHandle, now, 'stopWord', dm.senderId);
     return false;
   }
 
@@ -182,6 +184,7 @@ async function act(
       threadId: dm.threadId,
       messageId: dm.messageId,
       contactHandle: entry.contactHandle,
+      contactKey: contactKey(dm.senderId, dm.senderHandle),
       text: decision.text,
       timing: decision.timing,
       ...due,

@@ -1,3 +1,4 @@
+import { keyOfJob } from '../core/contact-key.ts';
 import { EXPIRE_MS } from '../core/job-lifecycle.ts';
 import type { AutoSend } from '../core/limits.ts';
 import { DAY_MS } from '../core/limits.ts';
@@ -31,6 +32,7 @@ export async function recentSends(db: AwayDb, now: number): Promise<AutoSend[]> 
       at: sendTimeOf(job),
       threadId: job.threadId,
       contactHandle: job.contactHandle,
+      contactKey: keyOfJob(job),
       text: job.text,
     }))
     .filter((send) => send.at > now - DAY_MS);

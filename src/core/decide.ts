@@ -1,3 +1,4 @@
+import { contactKey, knownHandles, listNames } from './contact-key.ts';
 import { planTiming } from './humanize.ts';
 import { chooseTemplate, type DetectedLanguage, languageTemplateIds } from './language-choice.ts';
 import { type AutoSend, checkLimits, clampLimits } from './limits.ts';
@@ -143,13 +144,13 @@ export function decide(dm: IncomingDm, state: DecisionState, now: number, rng: R
   if (state.thread !== null && dm.detectedAt < state.thread.firstSeenAt) return skip('history', 'thread');
   if (awaySince !== null && dm.detectedAt < awaySince) return skip('history', 'awaySince');
 
-  const handle = dm.senderHandle.toLowerCase();
   if (isOwn(dm, settings)) return skip('ownMessage');
   if (dm.threadKind === 'group' && !settings.answerGroups) return skip('groupThread');
   if (dm.threadKind === 'request' && !settings.answerRequests) return skip('requestThread');
-  const listed = (list: readonly string[]) => list.some((h) => h.toLowerCase().replace(/^@/, '') === handle);
-  if (listed(settings.denyList)) return skip('denyListed');
-  if (settings.allowList.length > 0 && !listed(settings.allowList)) return skip('notAllowListed');
+  // Lists hold handles; a person who changed theirs is still matched by the ones seen before with their id.
+  const handles = knownHandles(dm.senderHandle, state.contact);
+  if (listNames(settings.denyList, handles)) return skip('denyListed');
+  if (settings.allowList.length > 0 && !listNames(settings.allowList, handles)) return skip('notAllowListed');
 
   if (state.contact?.silencedAt != null) return skip('silenced');
 
@@ -178,6 +179,7 @@ export function decide(dm: IncomingDm, state: DecisionState, now: number, rng: R
     limits: clampLimits(settings.limits),
     threadId: dm.threadId,
     contactHandle: dm.senderHandle,
+    contactKey: contactKey(dm.senderId, dm.senderHandle),
     contact: state.contact,
     thread: state.thread,
     awaySince: answerPeriodStart(settings.schedule, now),

@@ -1,3 +1,4 @@
+import { knownHandles, listNames } from './contact-key.ts';
 import { awayStatus } from './schedule.ts';
 import type { ActivityEntry, Contact, JobState, SendJob, Settings, SkipReason, TimingPlan } from './types.ts';
 
@@ -74,6 +75,8 @@ export interface NewJob {
   messageId: string;
   /** Lower case, without the @. */
   contactHandle: string;
+  /** The contact's key (contact-key.ts); absent, `@handle`. */
+  contactKey?: string;
   text: string;
   timing: TimingPlan;
   dueAt: number;
@@ -233,9 +236,6 @@ export interface Consent {
   contact: Contact | null;
 }
 
-const listed = (list: readonly string[], handle: string) =>
-  list.some((entry) => entry.toLowerCase().replace(/^@/, '') === handle);
-
 /**
  * Why this reply may no longer go out, or null while it may: away is off or ended by itself, the person
  * asked to stop or was silenced by hand, is on the deny list, or is missing from a non-empty allow list.
@@ -245,9 +245,9 @@ export function consentEnded(job: SendJob, consent: Consent, now: number): Cance
   const status = awayStatus(settings.schedule, now);
   if (status === 'off' || status === 'ended') return 'awayOff';
   if (contact?.silencedAt != null) return 'silenced';
-  const handle = job.contactHandle.toLowerCase();
-  if (listed(settings.denyList, handle)) return 'denyListed';
-  if (settings.allowList.length > 0 && !listed(settings.allowList, handle)) return 'notAllowListed';
+  const handles = knownHandles(job.contactHandle, contact);
+  if (listNames(settings.denyList, handles)) return 'denyListed';
+  if (settings.allowList.length > 0 && !listNames(settings.allowList, handles)) return 'notAllowListed';
   return null;
 }
 

@@ -1,3 +1,4 @@
+import { isHandleKey, keyOfJob } from './contact-key.ts';
 import { DEFAULT_LIMITS, X_DAILY_DM_LIMIT } from './defaults.ts';
 import type { Contact, Limits, ThreadState } from './types.ts';
 
@@ -12,6 +13,11 @@ export interface AutoSend {
   at: number;
   threadId: string;
   contactHandle: string;
+  /**
+   * The contact's key (contact-key.ts): the cooldown follows the person, whatever their handle. Absent:
+   * `@handle`, as for jobs stored before contacts had keys.
+   */
+  contactKey?: string;
   /** What was (or will be) sent; lets loop detection recognise it coming back. */
   text?: string;
 }
@@ -28,6 +34,7 @@ export interface LimitInput {
   limits: Limits;
   threadId: string;
   contactHandle: string;
+  contactKey?: string;
   contact: Contact | null;
   thread: ThreadState | null;
   /** When away was last switched on (`schedule.awaySince`); null counts as "always". */
@@ -38,6 +45,14 @@ export interface LimitInput {
 }
 
 const sameHandle = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** Same person: same key, or, when either side has no id (fail safe), the same handle. */
+function samePerson(send: AutoSend, input: LimitInput): boolean {
+  const [a, b] = [keyOfJob(send), keyOfJob(input)];
+  if (a === b) return true;
+  const withoutId = isHandleKey(a) || isHandleKey(b);
+  return withoutId && sameHandle(send.contactHandle, input.contactHandle);
+}
 
 /**
  * Checks the hard limits in this order: per-contact cooldown, one message per thread each time away is
@@ -50,7 +65,7 @@ export function checkLimits(input: LimitInput): LimitVerdict | null {
   const lastToContact = input.contact?.lastRepliedAt ?? null;
   if (
     (lastToContact !== null && lastToContact > cooldownStart) ||
-    sends.some((s) => s.at > cooldownStart && sameHandle(s.contactHandle, input.contactHandle))
+    sends.some((s) => s.at > cooldownStart && samePerson(s, input))
   ) {
     return { reason: 'cooldown' };
   }

@@ -166,8 +166,16 @@ export interface Settings {
   urgentWords: string[];
 }
 
+/** A person who wrote, or was silenced by hand. Stored under `key` (contact-key.ts). */
 export interface Contact {
+  /** X's user id when known, else `@handle`: a rename keeps the cooldown, the silence and the lists. */
+  key: string;
+  /** X's user id, '' when it was never seen. */
+  id: string;
+  /** The latest handle seen, lower case: display data. */
   handle: string;
+  /** Every handle seen for this person, lower case: the deny and allow lists match any of them. */
+  handles: string[];
   name: string;
   firstSeenAt: number;
   /** Last automatic message we sent them. */
@@ -266,6 +274,8 @@ export interface SendJob {
   threadId: string;
   messageId: string;
   contactHandle: string;
+  /** The contact the reply counts against (contact-key.ts); absent on jobs stored before version 4. */
+  contactKey?: string;
   text: string;
   timing: TimingPlan;
   dueAt: number;

@@ -1,3 +1,4 @@
+import { keyOfJob } from '../core/contact-key.ts';
 import { decide } from '../core/decide.ts';
 import type { DetectedLanguage } from '../core/language-choice.ts';
 import type { AutoSend } from '../core/limits.ts';
@@ -34,6 +35,7 @@ async function recentSends(db: AwayDb, now: number): Promise<AutoSend[]> {
       at: job.dueAt,
       threadId: job.threadId,
       contactHandle: job.contactHandle,
+      contactKey: keyOfJob(job),
       text: job.text,
     }));
 }

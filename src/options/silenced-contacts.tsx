@@ -64,7 +64,7 @@ export function SilencedContacts() {
       ) : (
         <ul class="plain stack">
           {contacts.map((contact) => (
-            <li key={contact.handle} class="row">
+            <li key={contact.key} class="row">
               <span>
                 @{contact.handle}{' '}
                 <span class="muted">{t('silencedSince', formatDateTime(contact.silencedAt ?? 0))}</span>
@@ -72,7 +72,7 @@ export function SilencedContacts() {
               <button
                 type="button"
                 aria-label={t('silencedLiftFor', `@${contact.handle}`)}
-                onClick={() => void unsilenceContact(uiDb(), contact.handle)}
+                onClick={() => void unsilenceContact(uiDb(), contact.key)}
               >
                 {t('silencedLift')}
               </button>

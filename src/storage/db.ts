@@ -10,7 +10,7 @@ import type {
   Suggestion,
   UndecidedDm,
 } from './rows.ts';
-import { STORES_V1, STORES_V2, STORES_V3, STORES_V4, upgradeToV2 } from './schema.ts';
+import { STORES_V1, STORES_V2, STORES_V3, STORES_V4, upgradeToV2, upgradeToV4 } from './schema.ts';
 
 export { DB_NAME };
 
@@ -22,7 +22,8 @@ export class AwayDb extends Dexie {
   settings!: Table<SettingsRow, string>;
   rules!: Table<Rule, string>;
   templates!: Table<StoredTemplate, string>;
-  contacts!: Table<Contact, string>;
+  /** Contacts, keyed by X's user id or `@handle` (schema version 4). */
+  people!: Table<Contact, string>;
   threads!: Table<ThreadState, string>;
   incoming!: Table<StoredIncoming, MessageKey>;
   ledger!: Table<LedgerEntry, MessageKey>;
@@ -37,7 +38,7 @@ export class AwayDb extends Dexie {
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
     this.version(3).stores(STORES_V3);
-    this.version(4).stores(STORES_V4);
+    this.version(4).stores(STORES_V4).upgrade(upgradeToV4);
   }
 }
 

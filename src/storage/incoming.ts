@@ -1,3 +1,4 @@
+import { normalizeHandle } from '../core/contact-key.ts';
 import {
   findDuplicate,
   findLatePreview,
@@ -8,12 +9,10 @@ import {
 } from '../core/preview-match.ts';
 import type { IncomingDm } from '../core/types.ts';
 import type { AwayDb } from './db.ts';
+import { seeContact } from './people.ts';
 import type { StoredIncoming, UndecidedDm } from './rows.ts';
 
-/** X handles are case-insensitive; contacts and lists use the lower-case form. */
-export function normalizeHandle(handle: string): string {
-  return handle.replace(/^@/, '').toLowerCase();
-}
+export { normalizeHandle };
 
 /**
  * Stores a detected DM once. Returns true when it is new, false when this (threadId, messageId) was already
@@ -30,7 +29,7 @@ export function normalizeHandle(handle: string): string {
  * gets an `undecided` row, removed with its decision's writes (see `claimDecision`).
  */
 export function recordIncoming(db: AwayDb, dm: IncomingDm): Promise<boolean> {
-  return db.transaction('rw', [db.incoming, db.threads, db.contacts, db.undecided], async () => {
+  return db.transaction('rw', [db.incoming, db.threads, db.people, db.undecided], async () => {
     if (await db.incoming.get([dm.threadId, dm.messageId])) return false;
     const duplicate = isInboxId(dm.messageId)
       ? await findEarlierSighting(db, dm)
@@ -45,7 +44,7 @@ export function recordIncoming(db: AwayDb, dm: IncomingDm): Promise<boolean> {
       // Stays until the decision is logged: a worker stopped before that decides it on its next wake.
       await db.undecided.add({ threadId: dm.threadId, messageId: dm.messageId, detectedAt: dm.detectedAt });
     }
-    await touchContact(db, dm);
+    await seeContact(db, { id: dm.senderId, handle: dm.senderHandle }, dm.senderName, dm.detectedAt);
     return duplicate === undefined;
   });
 }
@@ -110,24 +109,6 @@ async function touchThread(db: AwayDb, dm: IncomingDm): Promise<void> {
     });
   } else if (thread.lastIncomingAt === null || thread.lastIncomingAt < dm.detectedAt) {
     await db.threads.update(dm.threadId, { lastIncomingAt: dm.detectedAt });
-  }
-}
-
-async function touchContact(db: AwayDb, dm: IncomingDm): Promise<void> {
-  const handle = normalizeHandle(dm.senderHandle);
-  // Some rows (e.g. a deleted account) show no handle; there is nobody to keep state for.
-  if (handle === '') return;
-  const contact = await db.contacts.get(handle);
-  if (!contact) {
-    await db.contacts.add({
-      handle,
-      name: dm.senderName,
-      firstSeenAt: dm.detectedAt,
-      lastRepliedAt: null,
-      silencedAt: null,
-    });
-  } else if (dm.senderName !== '' && contact.name !== dm.senderName) {
-    await db.contacts.update(handle, { name: dm.senderName });
   }
 }
 

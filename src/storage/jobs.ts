@@ -1,3 +1,4 @@
+import { idOfKey, keyOfJob } from '../core/contact-key.ts';
 import {
   ACTIVE_STATES,
   type AttemptReport,
@@ -16,10 +17,11 @@ import {
   startStep,
 } from '../core/job-lifecycle.ts';
 import { answeredBy, type OwnMessage } from '../core/step-aside.ts';
-import type { JobState, SendJob, Settings } from '../core/types.ts';
+import type { Contact, JobState, SendJob, Settings } from '../core/types.ts';
 import { appendActivity } from './activity.ts';
 import type { AwayDb } from './db.ts';
 import { normalizeHandle } from './incoming.ts';
+import { findContact } from './people.ts';
 import type { LedgerEntry } from './rows.ts';
 import { recordAutoReply } from './threads.ts';
 
@@ -31,7 +33,7 @@ import { recordAutoReply } from './threads.ts';
  */
 
 /** Every table a job change touches: callers that wrap one in their own transaction include them all. */
-export const jobTables = (db: AwayDb) => [db.jobs, db.ledger, db.activity, db.threads, db.contacts];
+export const jobTables = (db: AwayDb) => [db.jobs, db.ledger, db.activity, db.threads, db.people];
 
 /** Writes one step: the job, its ledger state, the thread and contact a sent reply counts against, its log. */
 async function write(db: AwayDb, step: JobStep, now: number): Promise<void> {
@@ -43,7 +45,7 @@ async function write(db: AwayDb, step: JobStep, now: number): Promise<void> {
     if (entry?.jobId === job.id) await db.ledger.put({ ...entry, state: step.ledger, updatedAt: now });
   }
   if (job.state === 'sent' && job.sentAt !== undefined) {
-    await recordAutoReply(db, job.threadId, job.contactHandle, job.sentAt);
+    await recordAutoReply(db, job.threadId, job.contactHandle, job.sentAt, keyOfJob(job));
   }
   if (step.entry) await appendActivity(db, step.entry, now);
 }
@@ -224,25 +226,28 @@ export function cancelAnsweredJobs(db: AwayDb, own: OwnMessage, now: number): Pr
   });
 }
 
-/** The person asked to stop or was silenced: their replies waiting or being typed are cancelled. */
+/**
+ * The person asked to stop or was silenced: their replies waiting or being typed are cancelled, those
+ * counted against their key and, to be safe, those to any handle they were seen under.
+ */
 export function cancelContactJobs(
   db: AwayDb,
-  handle: string,
+  contact: Pick<Contact, 'key' | 'handles'>,
   now: number,
   reason: CancelReason,
 ): Promise<SendJob[]> {
-  const key = normalizeHandle(handle);
-  if (key === '') return Promise.resolve([]);
+  if (contact.key === '@') return Promise.resolve([]);
   return changeActive(
     db,
     now,
     (job) => cancelStep(job, now, reason),
-    (job) => normalizeHandle(job.contactHandle) === key,
+    (job) => keyOfJob(job) === contact.key || contact.handles.includes(normalizeHandle(job.contactHandle)),
   );
 }
 
 async function consentOf(db: AwayDb, settings: Settings, job: SendJob): Promise<Consent> {
-  return { settings, contact: (await db.contacts.get(normalizeHandle(job.contactHandle))) ?? null };
+  const person = { id: idOfKey(keyOfJob(job)), handle: job.contactHandle };
+  return { settings, contact: (await findContact(db, person)) ?? null };
 }
 
 /**
@@ -255,7 +260,7 @@ export async function cancelWithoutConsent(db: AwayDb, settings: Settings, now: 
   const unwanted = async (job: SendJob) => consentEnded(job, await consentOf(db, settings, job), now);
   // A read first: the usual answer is "nothing", and a read-write transaction over these tables would hold
   // up the lease renewals of a tab that is typing.
-  const found = await db.transaction('r', [db.jobs, db.contacts], async () => {
+  const found = await db.transaction('r', [db.jobs, db.people], async () => {
     for (const job of await listJobs(db, ACTIVE_STATES)) if (await unwanted(job)) return true;
     return false;
   });
@@ -279,9 +284,7 @@ export async function checkBeforeSend(
 ): Promise<boolean> {
   const verdict = async (job: SendJob | undefined) =>
     sendVerdict(job, tabId, job ? await consentOf(db, settings, job) : { settings, contact: null }, now);
-  const read = await db.transaction('r', [db.jobs, db.contacts], async () =>
-    verdict(await db.jobs.get(jobId)),
-  );
+  const read = await db.transaction('r', [db.jobs, db.people], async () => verdict(await db.jobs.get(jobId)));
   if (read.go || read.cancel === null) return read.go;
   await change(db, jobId, now, async (job) => {
     const again = await verdict(job);

@@ -7,7 +7,7 @@ import { listJobs, pruneJobs } from './jobs.ts';
  * How long detected DMs (with their full text) and the records about them are kept: 90 days, like the
  * activity log. That is far beyond every window a decision looks back over: the caps and the minimum gap
  * look at the last 24 h, the default cooldown at 4 days. Longer cooldowns (up to 365 days) and stop words
- * live in `contacts`, which is never pruned, so no limit is ever relaxed by pruning.
+ * live in `people` (the contacts), which is never pruned, so no limit is ever relaxed by pruning.
  */
 export const RETENTION_MS = ACTIVITY_MAX_AGE_MS;
 
@@ -28,10 +28,10 @@ const messageKey = (row: { threadId: string; messageId: string }) => `${row.thre
  *   only messages that arrive after it loaded (its baseline), never a 90-day-old one;
  * - `threads`: threads with nothing (first sight, incoming DM, automatic reply) since the cut-off. A new
  *   message in one starts a fresh row, whose baseline is that message (the contact's cooldown is kept in
- *   `contacts`, which is not pruned);
+ *   `people`, which is not pruned);
  * - finished `jobs` due before it, and `suggestions` made before it.
  * Whatever belongs to a pending or typing job is kept, however old: its ledger entry is what stops a
- * second send. `contacts` (stop words, cooldowns) and the activity log (pruned on append) are not touched.
+ * second send. `people` (stop words, cooldowns) and the activity log (pruned on append) are not touched.
  * `ledger`, `threads` and `suggestions` have no time index, so they are scanned: a few thousand rows once
  * a day, cheaper than a schema version for an index.
  */

@@ -29,10 +29,16 @@ export const STORES_V2 = { ...STORES_V1, templates: 'id, position' } as const;
 export const STORES_V3 = { ...STORES_V2, undecided: '[threadId+messageId], detectedAt' } as const;
 
 /**
- * Version 4: `digests` keeps the "while you were away" digest until the user dismisses it, and the away
- * state the worker last saw (to notice away ending). Nothing to migrate.
+ * Version 4:
+ * - `digests` keeps the "while you were away" digest until the user dismisses it, and the away state the
+ *   worker last saw (to notice away ending).
+ * - Contacts are keyed by X's user id, which a change of handle keeps (handle and name are display
+ *   data). IndexedDB cannot change a primary key, so `people` (key: the id, else `@handle`; every handle seen
+ *   indexed) replaces `contacts`, copied in the upgrade and dropped by it. Nothing stored names an id yet, so
+ *   every contact arrives under `@handle`; the first message showing that handle with an id merges it into
+ *   the id's row (storage/people.ts). Jobs without a `contactKey` count against `@handle` the same way.
  */
-export const STORES_V4 = { ...STORES_V3, digests: 'id' } as const;
+export const STORES_V4 = { ...STORES_V3, digests: 'id', contacts: null, people: 'key, *handles' } as const;
 
 export const CURRENT_VERSION = 4;
 
@@ -101,4 +107,16 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     .modify((template) => {
       template.position = position++;
     });
+}
+
+export async function upgradeToV4(tx: Transaction): Promise<void> {
+  const contacts = await tx.table<ContactV1, string>('contacts').toArray();
+  await tx.table('people').bulkPut(
+    contacts.map((contact) => ({
+      ...contact,
+      key: `@${contact.handle}`,
+      id: '',
+      handles: contact.handle === '' ? [] : [contact.handle],
+    })),
+  );
 }

@@ -1,6 +1,7 @@
+import { contactKey } from '../core/contact-key.ts';
 import type { ThreadState } from '../core/types.ts';
 import type { AwayDb } from './db.ts';
-import { normalizeHandle } from './incoming.ts';
+import { noteReplyTo } from './people.ts';
 
 export function getThread(db: AwayDb, threadId: string): Promise<ThreadState | undefined> {
   return db.threads.get(threadId);
@@ -22,16 +23,17 @@ export function baselineThread(db: AwayDb, threadId: string, at: number): Promis
 
 /**
  * Notes an automatic message that went out: the thread's "one per away period" and the contact's
- * cooldown both start from `at`. Both rows change together or not at all.
+ * cooldown (under its key, `@handle` when none is given) both start from `at`. Both rows change together
+ * or not at all.
  */
 export function recordAutoReply(
   db: AwayDb,
   threadId: string,
   contactHandle: string,
   at: number,
+  key: string = contactKey('', contactHandle),
 ): Promise<void> {
-  const handle = normalizeHandle(contactHandle);
-  return db.transaction('rw', [db.threads, db.contacts], async () => {
+  return db.transaction('rw', [db.threads, db.people], async () => {
     const thread = await db.threads.get(threadId);
     await db.threads.put({
       threadId,
@@ -39,14 +41,6 @@ export function recordAutoReply(
       lastIncomingAt: thread?.lastIncomingAt ?? null,
       lastAutoReplyAt: at,
     });
-    if (handle === '') return;
-    const contact = await db.contacts.get(handle);
-    await db.contacts.put({
-      handle,
-      name: contact?.name ?? '',
-      firstSeenAt: contact?.firstSeenAt ?? at,
-      lastRepliedAt: at,
-      silencedAt: contact?.silencedAt ?? null,
-    });
+    await noteReplyTo(db, key, contactHandle, at);
   });
 }

@@ -1,5 +1,6 @@
 import type { Contact, Settings } from '../core/types.ts';
 import type { AwayDb } from './db.ts';
+import { mergeContacts, mergeImported } from './people.ts';
 import { fail, type Outcome, type Problem } from './problems.ts';
 import { listRules } from './rules.ts';
 import { type Environment, getSettings, putSettings } from './settings.ts';
@@ -39,8 +40,13 @@ function exportedSettings(settings: Settings): ExportDoc['settings'] {
 /** What X allows in a handle; anything else came from a page X does not render today and cannot be written to. */
 const HANDLE = /^[a-z0-9_]{1,50}$/;
 
-function exportedContacts(contacts: Contact[], settings: Settings, now: number): ExportedContact[] {
+function exportedContacts(stored: Contact[], settings: Settings, now: number): ExportedContact[] {
   const cooldownFrom = now - settings.limits.contactCooldownMs;
+  // The file names people by handle (what the user can read and type); its ids are this browser's
+  // knowledge. Two rows showing one handle (an id and a handle seen apart) go out as one, most protective.
+  const byHandle = new Map<string, Contact>();
+  for (const c of stored) byHandle.set(c.handle, mergeContacts(c, byHandle.get(c.handle)));
+  const contacts = [...byHandle.values()];
   const kept = contacts.filter(
     (c) =>
       HANDLE.test(c.handle) &&
@@ -61,8 +67,8 @@ function exportedContacts(contacts: Contact[], settings: Settings, now: number):
 export async function exportAll(db: AwayDb, env: TransferEnvironment): Promise<Outcome<string>> {
   const [settings, rules, templates, contacts] = await db.transaction(
     'r',
-    [db.settings, db.rules, db.templates, db.contacts],
-    () => Promise.all([getSettings(db, env), listRules(db), listTemplates(db), db.contacts.toArray()]),
+    [db.settings, db.rules, db.templates, db.people],
+    () => Promise.all([getSettings(db, env), listRules(db), listTemplates(db), db.people.toArray()]),
   );
   const candidate = {
     format: FORMAT,
@@ -80,20 +86,6 @@ export async function exportAll(db: AwayDb, env: TransferEnvironment): Promise<O
   // Indentation adds bytes: check the text as written, so that what was exported can be imported.
   const written = parseExport(text);
   return written.ok ? { ok: true, value: text } : written;
-}
-
-const earliest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
-const latest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
-
-/** A file never lifts a silence nor shortens a cooldown that this browser knows of. */
-function mergedContact(file: ExportedContact, existing: Contact | undefined, now: number): Contact {
-  return {
-    handle: file.handle,
-    name: existing?.name ?? '',
-    firstSeenAt: existing?.firstSeenAt ?? now,
-    lastRepliedAt: latest(existing?.lastRepliedAt ?? null, file.lastRepliedAt),
-    silencedAt: earliest(existing?.silencedAt ?? null, file.silencedAt),
-  };
 }
 
 /**
@@ -138,17 +130,14 @@ export async function importAll(
     const parsed = parseExport(text);
     if (!parsed.ok) return parsed;
     const doc = parsed.value;
-    await db.transaction('rw', [db.settings, db.rules, db.templates, db.contacts], async () => {
+    await db.transaction('rw', [db.settings, db.rules, db.templates, db.people], async () => {
       const stored = await putSettings(db, importedSettings(doc.settings, await getSettings(db, env)));
       if (!stored.ok) throw new Refused({ ...stored.problem, path: `/settings${stored.problem.path}` });
       await db.rules.clear();
       await db.rules.bulkAdd(doc.rules);
       await db.templates.clear();
       await db.templates.bulkAdd(doc.templates.map((template, position) => ({ ...template, position })));
-      const existing = await db.contacts.bulkGet(doc.contacts.map((contact) => contact.handle));
-      await db.contacts.bulkPut(
-        doc.contacts.map((contact, i) => mergedContact(contact, existing[i], env.now)),
-      );
+      for (const contact of doc.contacts) await mergeImported(db, contact, env.now);
     });
     return {
       ok: true,

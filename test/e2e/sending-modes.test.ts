@@ -123,11 +123,15 @@ describe('limits that protect people', () => {
     // The second DM came while our reply was on its way (cooldown); the third right after it, which is
     // also how an auto-responder answering ours would look (looksAutomatic wins, it is checked first).
     expect(reasons.sort()).toEqual(['cooldown', 'looksAutomatic', 'silenced', 'stopWord']);
-    const contacts = (await s.readExtensionStore('contacts')) as {
+    // Kept under Bob's X user id, read from his thread: a new handle would not lift it.
+    const contacts = (await s.readExtensionStore('people')) as {
+      key: string;
       handle: string;
       silencedAt: number | null;
     }[];
-    expect(contacts.find((c) => c.handle === bob!.handle)?.silencedAt).toEqual(expect.any(Number));
+    const stored = contacts.find((c) => c.handle === bob!.handle);
+    expect(stored?.silencedAt).toEqual(expect.any(Number));
+    expect(stored?.key).toBe(bob!.id);
   });
 
   it('a burst of 200 DMs from 200 people within a minute: sends never exceed the hourly cap', async () => {

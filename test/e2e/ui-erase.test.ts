@@ -6,7 +6,7 @@ import { type Cockpit, launchCockpit, readBadge } from './ui-chromium.ts';
 
 /** What a new installation fills; every other store must be empty after erasing. */
 const SEEDED = ['settings', 'rules', 'templates'];
-const FILLED = ['contacts', 'threads', 'incoming', 'ledger', 'jobs', 'activity', 'suggestions'];
+const FILLED = ['people', 'threads', 'incoming', 'ledger', 'jobs', 'activity', 'suggestions'];
 
 let cockpit: Cockpit;
 beforeAll(async () => {
@@ -27,7 +27,16 @@ async function useTheProfile([dbName, at]: [string, number]): Promise<void> {
     request.onerror = () => reject(request.error);
   });
   const rows: Record<string, unknown> = {
-    contacts: { handle: 'alice', name: 'Alice', firstSeenAt: at, lastRepliedAt: at, silencedAt: at },
+    people: {
+      key: '4242',
+      id: '4242',
+      handle: 'alice',
+      handles: ['alice'],
+      name: 'Alice',
+      firstSeenAt: at,
+      lastRepliedAt: at,
+      silencedAt: at,
+    },
     threads: { threadId: '100-200', firstSeenAt: at, lastIncomingAt: at, lastAutoReplyAt: null },
     incoming: {
       threadId: '100-200',

@@ -45,7 +45,10 @@ export function state(overrides: Partial<DecisionState> = {}): DecisionState {
     rules: [rule()],
     templates: DEFAULT_TEMPLATES,
     contact: {
+      key: '@alice',
+      id: '',
       handle: 'alice',
+      handles: ['alice'],
       name: 'Alice Martin',
       firstSeenAt: NOW - 1_000,
       lastRepliedAt: null,

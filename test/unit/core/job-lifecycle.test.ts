@@ -110,7 +110,10 @@ describe('job lifecycle: pure steps, each with its log entry and ledger state', 
     expect(consentEnded(job, consent({ settings: off }), NOW)).toBe('awayOff');
     expect(consentEnded(job, consent({ settings: ended }), NOW)).toBe('awayOff');
     const silenced = {
+      key: '@alice',
+      id: '',
       handle: 'alice',
+      handles: ['alice'],
       name: '',
       firstSeenAt: 0,
       lastRepliedAt: null,

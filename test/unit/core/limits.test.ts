@@ -20,7 +20,10 @@ const input = (over: Partial<LimitInput> = {}): LimitInput => ({
   ...over,
 });
 const contact = (lastRepliedAt: number | null) => ({
+  key: '@alice',
+  id: '',
   handle: 'alice',
+  handles: ['alice'],
   name: 'Alice',
   firstSeenAt: 0,
   lastRepliedAt,

@@ -140,7 +140,10 @@ describe('property: limits hold over random arrival sequences', () => {
           const handle = `user${a.contact}`;
           const threadId = a.inGroup ? 'g1' : `${a.contact}-99`;
           const contact = contacts.get(handle) ?? {
+            key: `@${handle}`,
+            id: '',
             handle,
+            handles: [handle],
             name: handle,
             firstSeenAt: now,
             lastRepliedAt: null,
@@ -167,7 +170,13 @@ describe('property: limits hold over random arrival sequences', () => {
           });
           const d = decide(message, state({ settings: s, rules, contact, thread, sends }), now, rng);
           if (d.kind === 'reply') {
-            sends.push({ at: now + d.timing.totalMs, threadId, contactHandle: handle, text: d.text });
+            sends.push({
+              at: now + d.timing.totalMs,
+              threadId,
+              contactHandle: handle,
+              contactKey: `@${handle}`,
+              text: d.text,
+            });
           } else {
             reasons.add(d.reason);
           }

@@ -112,7 +112,10 @@ function simulate(first: Side, second: Side, humanAt: number): [number, number] 
     const seenAt = sentAt + (to.seesAfter[seq % to.seesAfter.length] ?? 0);
     schedule(seenAt, () => {
       const contact = to.contacts.get(from.handle) ?? {
+        key: `@${from.handle}`,
+        id: '',
         handle: from.handle,
+        handles: [from.handle],
         name: from.handle,
         firstSeenAt: seenAt,
         lastRepliedAt: null,
@@ -141,7 +144,13 @@ function simulate(first: Side, second: Side, humanAt: number): [number, number] 
         }
         if (d.mode !== 'auto') return;
         const sendAt = now + d.timing.totalMs;
-        const send = { at: sendAt, threadId: THREAD, contactHandle: from.handle, text: d.text };
+        const send = {
+          at: sendAt,
+          threadId: THREAD,
+          contactHandle: from.handle,
+          contactKey: `@${from.handle}`,
+          text: d.text,
+        };
         to.sends.push(send);
         schedule(sendAt, () => {
           to.sent++;

@@ -91,6 +91,9 @@ describe('decide: urgent people get no automatic reply unless a rule says so', (
 
   it('comes before the limits, so someone answered recently is still let through', () => {
     const contact = {
+      key: '@boss',
+      id: '',
+      handles: ['boss'],
       handle: 'boss',
       name: 'Boss',
       firstSeenAt: NOW - HOUR,

@@ -52,7 +52,7 @@ describe('right before pressing send, the tab asks whether the reply is still wa
   });
 
   it('no, when the person was silenced meanwhile by another page (an import)', async () => {
-    const { lastPause } = await typing((db) => db.contacts.update('alice', { silencedAt: 1 }));
+    const { lastPause } = await typing((db) => db.people.update('@alice', { silencedAt: 1 }));
     expect(await lastPause()).toEqual({ go: false });
   });
 

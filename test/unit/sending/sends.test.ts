@@ -31,6 +31,7 @@ describe('automatic sends counted by the limits', () => {
       at: sendTimeOf(pending),
       threadId: pending.threadId,
       contactHandle: 'alice',
+      contactKey: '@alice',
       text: pending.text,
     });
     expect(sends.find((s) => s.contactHandle === 'carol')?.at).toBe(clock.now() + 1);

@@ -186,7 +186,7 @@ describe('property (a): after a "stop", on any path, no reply to that person sta
           expect(world.violations).toEqual([]);
           const jobs = await world.db.jobs.filter((job) => job.contactHandle === HANDLE).toArray();
           expect(jobs.filter((job) => job.state !== 'cancelled')).toEqual([]);
-          expect((await world.db.contacts.get(HANDLE))?.silencedAt).toBe(world.stopAt);
+          expect((await world.db.people.get(`@${HANDLE}`))?.silencedAt).toBe(world.stopAt);
           world.db.close();
         },
       ),

@@ -51,7 +51,7 @@ describe('a stop is honoured on every path', () => {
       await setUp(db, clock);
       await setup.before(db);
       expect(await stopFrom(db, clock)).toEqual({ kind: 'skip', reason: 'stopWord' });
-      expect((await db.contacts.get('carol'))?.silencedAt).toBe(clock.now());
+      expect((await db.people.get('@carol'))?.silencedAt).toBe(clock.now());
       expect(await db.activity.toArray()).toMatchObject([{ kind: 'skipped', reason: 'stopWord' }]);
 
       await setup.after(db);
@@ -68,8 +68,8 @@ describe('a stop is honoured on every path', () => {
     await setUp(db, clock);
     await stopFrom(db, clock, { threadKind: 'group', threadId: 'g777' });
     await stopFrom(db, clock, { senderHandle: 'dave', threadKind: 'request', threadId: '1000-9999' });
-    expect((await db.contacts.get('carol'))?.silencedAt).toBe(clock.now());
-    expect((await db.contacts.get('dave'))?.silencedAt).toBe(clock.now());
+    expect((await db.people.get('@carol'))?.silencedAt).toBe(clock.now());
+    expect((await db.people.get('@dave'))?.silencedAt).toBe(clock.now());
     clock.advance(60_000);
     for (const handle of ['carol', 'dave']) {
       const later = await decideAndAct(pipelineDeps(db, clock), await arrive(db, dm(clock, handle)));

@@ -95,7 +95,7 @@ describe('a DM stored but never decided (the worker stopped in between)', () => 
     const stop = await arrive(db, dm(clock, 'carol', { text: 'stop please' }));
     clock.advance(UNDECIDED_FRESH_MS + 60_000);
     await wake(pipelineDeps(db, clock)).run;
-    expect((await db.contacts.get('carol'))?.silencedAt).toBe(clock.now());
+    expect((await db.people.get('@carol'))?.silencedAt).toBe(clock.now());
     expect(await db.activity.toArray()).toMatchObject([
       { kind: 'skipped', reason: 'stopWord', messageId: stop.messageId },
     ]);

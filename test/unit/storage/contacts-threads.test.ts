@@ -24,19 +24,24 @@ describe('contacts', () => {
     await silenceContact(db, '@Alice', T0 + 1);
     await silenceContact(db, 'alice', T0 + 2);
     expect((await getContact(db, 'ALICE'))?.silencedAt).toBe(T0 + 1);
-    expect(await unsilenceContact(db, 'alice')).toBe(true);
+    expect(await unsilenceContact(db, '@alice')).toBe(true);
     expect((await getContact(db, 'alice'))?.silencedAt).toBeNull();
     expect((await getContact(db, 'alice'))?.name).toBe('Alice');
   });
 
   it('silences a handle that never wrote', async () => {
-    expect(await silenceContact(db, 'Bob', T0)).toEqual({
-      handle: 'bob',
-      name: '',
-      firstSeenAt: T0,
-      lastRepliedAt: null,
-      silencedAt: T0,
-    });
+    expect(await silenceContact(db, 'Bob', T0)).toEqual([
+      {
+        key: '@bob',
+        id: '',
+        handle: 'bob',
+        handles: ['bob'],
+        name: '',
+        firstSeenAt: T0,
+        lastRepliedAt: null,
+        silencedAt: T0,
+      },
+    ]);
     expect(await unsilenceContact(db, 'nobody')).toBe(false);
   });
 

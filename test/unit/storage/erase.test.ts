@@ -28,11 +28,11 @@ describe('eraseEverything', () => {
     // A new table must be looked at here: erasing goes by db.tables, and so does this test.
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'activity',
-      'contacts',
       'digests',
       'incoming',
       'jobs',
       'ledger',
+      'people',
       'rules',
       'settings',
       'suggestions',
@@ -52,7 +52,7 @@ describe('eraseEverything', () => {
       'ledger',
       'jobs',
       'activity',
-      'contacts',
+      'people',
       'threads',
       'suggestions',
       'undecided',

@@ -29,8 +29,11 @@ export async function fillEveryTable(db: AwayDb): Promise<void> {
     quickReply: true,
     position: 0,
   });
-  await db.contacts.put({
+  await db.people.put({
+    key: '@alice',
+    id: '',
     handle: 'alice',
+    handles: ['alice'],
     name: 'Alice',
     firstSeenAt: AT,
     lastRepliedAt: AT,

@@ -39,14 +39,23 @@ describe('recordIncoming', () => {
   it('creates the contact by lower-case handle and refreshes its display name', async () => {
     await recordIncoming(db, dm({ senderHandle: '@Alice' }));
     await recordIncoming(db, dm({ messageId: 'm2', senderHandle: 'ALICE', senderName: 'Alice B.' }));
-    expect(await db.contacts.toArray()).toEqual([
-      { handle: 'alice', name: 'Alice B.', firstSeenAt: T0, lastRepliedAt: null, silencedAt: null },
+    expect(await db.people.toArray()).toEqual([
+      {
+        key: '@alice',
+        id: '',
+        handle: 'alice',
+        handles: ['alice'],
+        name: 'Alice B.',
+        firstSeenAt: T0,
+        lastRepliedAt: null,
+        silencedAt: null,
+      },
     ]);
   });
 
   it('keeps no contact for a sender without a handle', async () => {
     expect(await recordIncoming(db, dm({ senderHandle: '' }))).toBe(true);
-    expect(await db.contacts.count()).toBe(0);
+    expect(await db.people.count()).toBe(0);
   });
 
   it('writes nothing when the transaction fails', async () => {
@@ -55,7 +64,7 @@ describe('recordIncoming', () => {
     });
     await expect(recordIncoming(db, dm())).rejects.toThrow('disk full');
     expect(await db.incoming.count()).toBe(0);
-    expect(await db.contacts.count()).toBe(0);
+    expect(await db.people.count()).toBe(0);
   });
 });
 

@@ -140,7 +140,9 @@ describe('cancelling: every path through the owner, logged in the same transacti
     await scheduleJob(db, step('a'));
     await scheduleJob(db, step('b', { contactHandle: 'bob' }));
     await typing(db, 'c', { contactHandle: 'bob' });
-    expect((await cancelContactJobs(db, '@Bob', T0, 'stopWord')).map((job) => job.id)).toEqual(['b', 'c']);
+    expect(
+      (await cancelContactJobs(db, { key: '@bob', handles: ['bob'] }, T0, 'stopWord')).map((job) => job.id),
+    ).toEqual(['b', 'c']);
     const off = { ...away, schedule: { ...away.schedule, awayEnabled: false } };
     expect((await cancelWithoutConsent(db, off, T0)).map((job) => job.id)).toEqual(['a']);
     const log = (await db.activity.toArray()).filter((entry) => entry.kind === 'cancelled');
@@ -160,8 +162,11 @@ describe('cancelling: every path through the owner, logged in the same transacti
     ] as const) {
       await scheduleJob(db, step(id, { contactHandle: handle, threadId: `1-${id.charCodeAt(0)}` }));
     }
-    await db.contacts.add({
+    await db.people.add({
+      key: '@carol',
+      id: '',
       handle: 'carol',
+      handles: ['carol'],
       name: '',
       firstSeenAt: T0,
       lastRepliedAt: null,

@@ -37,9 +37,28 @@ describe('schema migration v1 → v2', () => {
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);
 
-    expect(await db.contacts.orderBy('handle').toArray()).toEqual([
-      { handle: 'alice', name: 'Alice', firstSeenAt: T0, lastRepliedAt: T0 + 50, silencedAt: T0 + 30 },
-      { handle: 'bob', name: 'Bob', firstSeenAt: T0, lastRepliedAt: null, silencedAt: null },
+    // Version 4 then keeps them under `@handle` until they are seen with their X user id.
+    expect(await db.people.orderBy('key').toArray()).toEqual([
+      {
+        key: '@alice',
+        id: '',
+        handle: 'alice',
+        handles: ['alice'],
+        name: 'Alice',
+        firstSeenAt: T0,
+        lastRepliedAt: T0 + 50,
+        silencedAt: T0 + 30,
+      },
+      {
+        key: '@bob',
+        id: '',
+        handle: 'bob',
+        handles: ['bob'],
+        name: 'Bob',
+        firstSeenAt: T0,
+        lastRepliedAt: null,
+        silencedAt: null,
+      },
     ]);
     // v1 listed templates by id: that order becomes their position.
     expect((await listTemplates(db)).map((t) => t.id)).toEqual(['a', 'b']);

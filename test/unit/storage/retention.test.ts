@@ -125,8 +125,11 @@ describe('pruneOldRows: 90 days of detected DMs and their records', () => {
   });
 
   it('never touches contacts (stop words, long cooldowns) nor the activity log', async () => {
-    await db.contacts.add({
+    await db.people.add({
+      key: '@bob',
+      id: '',
       handle: 'bob',
+      handles: ['bob'],
       name: 'Bob',
       firstSeenAt: OLD,
       lastRepliedAt: OLD,
@@ -134,7 +137,7 @@ describe('pruneOldRows: 90 days of detected DMs and their records', () => {
     });
     await db.activity.add({ at: OLD, kind: 'sent', threadId: '1-2', messageId: 'm', contactHandle: 'bob' });
     await pruneOldRows(db, NOW);
-    expect(await db.contacts.get('bob')).toMatchObject({ silencedAt: OLD });
+    expect(await db.people.get('@bob')).toMatchObject({ silencedAt: OLD });
     expect(await db.activity.count()).toBe(1);
   });
 

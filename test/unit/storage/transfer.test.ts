@@ -64,8 +64,11 @@ describe('exportAll', () => {
   });
 
   it('skips a contact whose handle X could not have, rather than failing the export', async () => {
-    await db.contacts.put({
+    await db.people.put({
+      key: '@odd handle!',
+      id: '',
       handle: 'odd handle!',
+      handles: ['odd handle!'],
       name: '',
       firstSeenAt: NOW,
       lastRepliedAt: null,
@@ -156,7 +159,10 @@ describe('importAll', () => {
     expect((await getContact(db, 'recent'))?.lastRepliedAt).toBe(NOW - 86_400_000);
     expect((await getContact(db, 'stopper'))?.silencedAt).toBe(NOW - 2 * 86_400_000);
     expect(await getContact(db, 'newcomer')).toEqual({
+      key: '@newcomer',
+      id: '',
       handle: 'newcomer',
+      handles: ['newcomer'],
       name: '',
       firstSeenAt: NOW,
       lastRepliedAt: null,

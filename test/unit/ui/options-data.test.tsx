@@ -201,7 +201,16 @@ describe('reset', () => {
   it('asks first, can be cancelled, then restores the defaults but keeps contacts', async () => {
     const db = await seeded();
     await db.rules.clear();
-    await db.contacts.put({ handle: 'alice', name: '', firstSeenAt: 1, lastRepliedAt: null, silencedAt: 5 });
+    await db.people.put({
+      key: '@alice',
+      id: '',
+      handle: 'alice',
+      handles: ['alice'],
+      name: '',
+      firstSeenAt: 1,
+      lastRepliedAt: null,
+      silencedAt: 5,
+    });
     await putSettings(db, { ...(await getSettings(db, { timeZone: 'UTC' })), myName: 'Changed' });
     render(<ResetSection />);
     fireEvent.click(screen.getByRole('button', { name: 'Reset to defaults…' }));
@@ -215,7 +224,7 @@ describe('reset', () => {
     expect(await screen.findByText('Back to defaults.')).toBeTruthy();
     expect((await getSettings(db, { timeZone: 'UTC' })).myName).toBe('');
     expect((await listRules(db)).map((r) => r.id)).toEqual(['away-default']);
-    expect((await db.contacts.get('alice'))?.silencedAt).toBe(5);
+    expect((await db.people.get('@alice'))?.silencedAt).toBe(5);
   });
 });
 

@@ -16,7 +16,7 @@ vi.mock('webextension-polyfill', async () => {
 });
 const mock = browser as unknown as BrowserMock;
 const env = { locale: 'en' as const, timeZone: 'UTC' };
-const EMPTIED = ['incoming', 'ledger', 'jobs', 'activity', 'contacts', 'threads', 'suggestions'];
+const EMPTIED = ['incoming', 'ledger', 'jobs', 'activity', 'people', 'threads', 'suggestions'];
 
 async function expectErased(db: AwayDb): Promise<void> {
   const rows = await snapshot(db);
@@ -83,14 +83,14 @@ describe('Options → Reset → Erase everything', () => {
     const db = freshDb();
     await fillEveryTable(db);
     vi.spyOn(db.settings, 'add').mockRejectedValue(new Error('disk full'));
-    const contacts = await db.contacts.toArray();
+    const contacts = await db.people.toArray();
     render(<ResetSection />);
     fireEvent.click(screen.getByRole('button', { name: 'Erase everything…' }));
     fireEvent.click(screen.getByRole('button', { name: 'Yes, erase everything' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Erasing failed. Try again, or remove the extension to delete everything.',
     );
-    expect(await db.contacts.toArray()).toEqual(contacts);
+    expect(await db.people.toArray()).toEqual(contacts);
   });
 });
 

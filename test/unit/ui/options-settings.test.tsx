@@ -169,7 +169,7 @@ describe('allow and deny lists', () => {
     render(<ListsSection settings={settings} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Answer @alice again' }));
     expect(await screen.findByText('Nobody.')).toBeTruthy();
-    expect((await db.contacts.get('alice'))?.silencedAt).toBeNull();
+    expect((await db.people.get('@alice'))?.silencedAt).toBeNull();
   });
 });
 
