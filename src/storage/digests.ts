@@ -34,7 +34,8 @@ async function digestOf(db: AwayDb, from: number, to: number): Promise<Digest> {
 
 /**
  * Follows the away state (the badge's refresh calls it whenever it may have changed): when away has just
- * ended, the period's digest is built and kept, undismissed. Returns the digest to show, or null.
+ * ended, the period's digest is built and kept, undismissed, unless nobody wrote. Returns the digest to
+ * show, or null.
  */
 export function followAwayState(
   db: AwayDb,
@@ -48,6 +49,8 @@ export function followAwayState(
     if (step.watch !== stored?.watch) await db.digests.put({ id: 'watch', watch: step.watch });
     if (step.ended) {
       const digest = await digestOf(db, step.ended.from, step.ended.to);
+      // Nobody wrote: nothing to tell, and an earlier digest not yet read stays the one shown.
+      if (digest.entries.length === 0) return latestDigest(db);
       await db.digests.put({ id: 'latest', digest, dismissed: false });
       return digest;
     }

@@ -50,4 +50,20 @@ describe('stored digest', () => {
     expect(await latestDigest(db)).toBeNull();
     expect(await followAwayState(db, false, START + 7 * MIN, START)).toBeNull();
   });
+
+  it('makes no digest of an away period in which nobody wrote, and keeps an unread one', async () => {
+    await followAwayState(db, true, START, START);
+    expect(await followAwayState(db, false, START + MIN, START)).toBeNull();
+    expect(await latestDigest(db)).toBeNull();
+    // A period with a message, then a quiet one: the first digest is still the one to read.
+    await followAwayState(db, true, START + 2 * MIN, START + 2 * MIN);
+    await recordIncoming(
+      db,
+      dm({ messageId: 'c1', threadId: '1-4', senderHandle: 'carol', detectedAt: START + 3 * MIN }),
+    );
+    const first = await followAwayState(db, false, START + 4 * MIN, START + 2 * MIN);
+    expect(first?.entries).toHaveLength(1);
+    await followAwayState(db, true, START + 5 * MIN, START + 5 * MIN);
+    expect(await followAwayState(db, false, START + 6 * MIN, START + 5 * MIN)).toEqual(first);
+  });
 });
