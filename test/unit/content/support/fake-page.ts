@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { afterAll, vi } from 'vitest';
 import type { FakeXApi, FakeXConfig, Seed } from '../../../fixtures/fake-x/src/api.ts';
 
 /**
@@ -33,6 +33,13 @@ async function withTrackedListeners(load: () => Promise<unknown>): Promise<void>
     });
   }
 }
+
+// The fake's own timers (its lazy mount, a thread's history loading) must not fire after the test file's
+// DOM environment is gone: every file that loads the fake waits them out before it ends.
+afterAll(async () => {
+  vi.useRealTimers();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+});
 
 export async function loadFakeX(
   config: Partial<FakeXConfig> & { seed: Seed },
