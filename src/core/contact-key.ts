@@ -41,3 +41,17 @@ export function knownHandles(handle: string, contact: Pick<Contact, 'handles'> |
 export function listNames(list: readonly string[], handles: readonly string[]): boolean {
   return list.some((entry) => handles.includes(normalizeHandle(entry)));
 }
+
+/** The earlier of two moments, either possibly unknown: merged contacts keep the first sighting and silence. */
+export function earliest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.min(a, b);
+}
+
+/** The later of two moments, either possibly unknown: merged contacts keep the last reply (the cooldown). */
+export function latest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.max(a, b);
+}

@@ -1,4 +1,4 @@
-import { contactKey, idOfKey, isHandleKey, normalizeHandle } from '../core/contact-key.ts';
+import { contactKey, earliest, idOfKey, isHandleKey, latest, normalizeHandle } from '../core/contact-key.ts';
 import type { Contact } from '../core/types.ts';
 import type { AwayDb } from './db.ts';
 
@@ -11,18 +11,6 @@ import type { AwayDb } from './db.ts';
 export interface Person {
   id: string;
   handle: string;
-}
-
-function earliest(a: number | null, b: number | null): number | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return Math.min(a, b);
-}
-
-function latest(a: number | null, b: number | null): number | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return Math.max(a, b);
 }
 
 /**

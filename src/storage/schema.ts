@@ -1,4 +1,5 @@
 import type { Transaction } from 'dexie';
+import { earliest, latest } from '../core/contact-key.ts';
 
 /**
  * Numbered schema versions. A version is never edited once released: a change is a new version with an
@@ -48,18 +49,6 @@ interface ContactV1 {
   firstSeenAt: number;
   lastRepliedAt: number | null;
   silencedAt: number | null;
-}
-
-function earliest(a: number | null, b: number | null): number | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return Math.min(a, b);
-}
-
-function latest(a: number | null, b: number | null): number | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return Math.max(a, b);
 }
 
 /**
