@@ -41,6 +41,14 @@ export async function xTabReady(page: SessionPage): Promise<void> {
 }
 
 /** The popup's text once it shows `text` (the popup renders after loading its settings and texts). */
-export function popupSays(page: SessionPage, text: string): Promise<void> {
-  return page.waitFor((wanted) => document.body.textContent?.includes(wanted), text, 10_000);
+export async function popupSays(page: SessionPage, text: string): Promise<void> {
+  try {
+    await page.waitFor((wanted) => document.body.textContent?.includes(wanted), text, 10_000);
+  } catch (error) {
+    // What the page showed instead is the first thing needed to understand a failure.
+    const shown = await page
+      .evaluate(() => document.body.textContent ?? '', undefined)
+      .catch(() => '(unreadable)');
+    throw new Error(`the page never said "${text}"; it shows:\n${shown.slice(0, 1500)}`, { cause: error });
+  }
 }
