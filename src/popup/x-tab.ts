@@ -26,14 +26,12 @@ export interface TabInfo {
   lastAccessed?: number;
 }
 
-/** The X tab used most recently, in any window; null when none is open. */
-export function mostRecentXTab(tabs: readonly TabInfo[]): number | null {
-  let best: TabInfo | null = null;
-  for (const tab of tabs) {
-    if (tab.id === undefined || !isXUrl(tab.url)) continue;
-    if (!best || (tab.lastAccessed ?? 0) > (best.lastAccessed ?? 0)) best = tab;
-  }
-  return best?.id ?? null;
+/** The X tabs, most recently used first, in any window; tabs without an id are left out. */
+export function xTabsByRecency(tabs: readonly TabInfo[]): number[] {
+  return tabs
+    .filter((tab) => tab.id !== undefined && isXUrl(tab.url))
+    .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))
+    .map((tab) => tab.id as number);
 }
 
 /**
@@ -47,17 +45,22 @@ async function isOwnPage(tab: TabInfo): Promise<boolean> {
 }
 
 /**
- * The X tab the popup works with: the active tab of the current window when it is on X (its URL is
- * readable thanks to the host permissions). When that tab is one of our own pages, the user cannot be
- * looking at X in it, so the X tab they used last stands in. Any other site: none, rather than reaching
- * into a conversation the user is not looking at.
+ * The X tabs the popup may work with, best first: the active tab of the current window when it is on X
+ * (its URL is readable thanks to the host permissions). When that tab is one of our own pages, the user
+ * cannot be looking at X in it, so every X tab stands in, the one used last first. Any other site: none,
+ * rather than reaching into a conversation the user is not looking at.
  */
-export async function findXTabId(): Promise<number | null> {
+export async function findXTabIds(): Promise<number[]> {
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (!active) return null;
-  if (active.id !== undefined && isXUrl(active.url)) return active.id;
-  if (!(await isOwnPage(active))) return null;
-  return mostRecentXTab(await browser.tabs.query({ url: X_URL_PATTERNS }));
+  if (!active) return [];
+  if (active.id !== undefined && isXUrl(active.url)) return [active.id];
+  if (!(await isOwnPage(active))) return [];
+  return xTabsByRecency(await browser.tabs.query({ url: X_URL_PATTERNS }));
+}
+
+/** The X tab the popup works with (see findXTabIds); null when there is none. */
+export async function findXTabId(): Promise<number | null> {
+  return (await findXTabIds())[0] ?? null;
 }
 
 const problemAnswer = v.object({
@@ -66,17 +69,32 @@ const problemAnswer = v.object({
 });
 
 /**
- * Asks the content script of the X tab (see findXTabId) and checks the shape of its answer. Every way this can fail
- * (no X tab, no content script yet, an answer from an older version) comes back as a TabProblem, so the
- * popup always has words to show instead of an exception.
+ * Asks the content script of the X tab (see findXTabIds) and checks the shape of its answer. When the
+ * popup stands in for several X tabs, the first one that can do it answers — the tab the user used last
+ * may be the background tab automatic mode keeps, showing no conversation — else the problem of the
+ * tab used last is told. Every way this can fail (no X tab, no content script yet, an answer from an
+ * older version) comes back as a TabProblem, so the popup always has words to show instead of an exception.
  */
 export async function askXTab<Payload, Ok extends { ok: true }>(
   def: MessageDef<string, Payload, Ok | { ok: false; problem: TabProblem }>,
   payload: Payload,
   okSchema: v.GenericSchema<unknown, Ok>,
 ): Promise<Ok | { ok: false; problem: TabProblem }> {
-  const tabId = await findXTabId();
-  if (tabId === null) return { ok: false, problem: 'noXTab' };
+  let first: { ok: false; problem: TabProblem } | null = null;
+  for (const tabId of await findXTabIds()) {
+    const answer = await askOneTab(tabId, def, payload, okSchema);
+    if (answer.ok) return answer;
+    first ??= answer;
+  }
+  return first ?? { ok: false, problem: 'noXTab' };
+}
+
+async function askOneTab<Payload, Ok extends { ok: true }>(
+  tabId: number,
+  def: MessageDef<string, Payload, Ok | { ok: false; problem: TabProblem }>,
+  payload: Payload,
+  okSchema: v.GenericSchema<unknown, Ok>,
+): Promise<Ok | { ok: false; problem: TabProblem }> {
   let answer: unknown;
   try {
     answer = await sendToTab(tabId, def, payload);

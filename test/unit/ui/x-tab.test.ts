@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import browser from 'webextension-polyfill';
 import { getOpenThread, openThreadOkSchema } from '../../../src/messaging/ui.ts';
-import { askXTab, findXTabId, mostRecentXTab } from '../../../src/popup/x-tab.ts';
+import { askXTab, findXTabId, xTabsByRecency } from '../../../src/popup/x-tab.ts';
 import type { BrowserMock } from './browser-mock.ts';
 
 vi.mock('webextension-polyfill', async () => {
@@ -30,20 +30,20 @@ beforeEach(() => {
   mock.tabs.sendMessage.mockReset();
 });
 
-describe('the most recently used X tab', () => {
-  it('is the X tab with the latest lastAccessed, in any window, skipping tabs without an id', () => {
+describe('the X tabs by recency', () => {
+  it('are the X tabs, latest lastAccessed first, in any window, skipping tabs without an id', () => {
     expect(
-      mostRecentXTab([
+      xTabsByRecency([
         { id: 1, url: 'https://x.com/i/chat', lastAccessed: 100 },
         { id: 2, url: 'https://chat.x.com/', lastAccessed: 300 },
         { url: 'https://x.com/i/chat/1-2', lastAccessed: 900 },
         { id: 3, url: 'https://example.org/', lastAccessed: 500 },
         { id: 4, url: 'https://twitter.com/messages' },
       ]),
-    ).toBe(2);
-    expect(mostRecentXTab([{ id: 5, url: 'https://twitter.com/' }])).toBe(5);
-    expect(mostRecentXTab([{ id: 6, url: 'https://example.org/', lastAccessed: 1 }])).toBeNull();
-    expect(mostRecentXTab([])).toBeNull();
+    ).toEqual([2, 1, 4]);
+    expect(xTabsByRecency([{ id: 5, url: 'https://twitter.com/' }])).toEqual([5]);
+    expect(xTabsByRecency([{ id: 6, url: 'https://example.org/', lastAccessed: 1 }])).toEqual([]);
+    expect(xTabsByRecency([])).toEqual([]);
   });
 });
 
@@ -106,6 +106,48 @@ describe('asking the X tab', () => {
       thread: { ...thread, contactId: '' },
     });
     expect(mock.tabs.sendMessage).toHaveBeenCalledWith(4, { type: 'getOpenThread', payload: {} });
+  });
+
+  it('falls back to an older X tab that shows a conversation when the one used last shows none', async () => {
+    // Automatic mode keeps a background chat tab on the inbox; the user's conversation is in another tab.
+    const thread = {
+      threadId: '1-2',
+      threadKind: 'direct',
+      contactHandle: 'alice',
+      contactName: 'Alice',
+      contactId: '2',
+    };
+    tabs({ id: 9, url: POPUP_URL }, [
+      { id: 4, url: 'https://x.com/i/chat/1-2', lastAccessed: 20 },
+      { id: 5, url: 'https://x.com/i/chat', lastAccessed: 30 },
+    ]);
+    mock.tabs.sendMessage.mockImplementation(async (tabId: unknown) =>
+      tabId === 5 ? { ok: false, problem: 'noOpenThread' } : { ok: true, thread },
+    );
+    expect(await askXTab(getOpenThread, {}, openThreadOkSchema)).toEqual({ ok: true, thread });
+    expect(mock.tabs.sendMessage.mock.calls.map(([tabId]) => tabId)).toEqual([5, 4]);
+  });
+
+  it('tells the problem of the tab used last when no X tab can answer', async () => {
+    tabs({ id: 9, url: POPUP_URL }, [
+      { id: 4, url: 'https://x.com/i/chat', lastAccessed: 20 },
+      { id: 5, url: 'https://x.com/i/chat', lastAccessed: 30 },
+    ]);
+    mock.tabs.sendMessage.mockImplementation(async (tabId: unknown) => {
+      if (tabId === 5) return { ok: false, problem: 'noOpenThread' };
+      throw new Error('Receiving end does not exist');
+    });
+    expect(await askXTab(getOpenThread, {}, openThreadOkSchema)).toEqual({
+      ok: false,
+      problem: 'noOpenThread',
+    });
+    // The active X tab alone is asked: the user is looking at it.
+    mock.tabs.sendMessage.mockClear();
+    tabs({ id: 4, url: 'https://x.com/i/chat' }, [
+      { id: 5, url: 'https://x.com/i/chat/1-2', lastAccessed: 99 },
+    ]);
+    expect(await askXTab(getOpenThread, {}, openThreadOkSchema)).toEqual({ ok: false, problem: 'noAnswer' });
+    expect(mock.tabs.sendMessage.mock.calls.map(([tabId]) => tabId)).toEqual([4]);
   });
 
   it('says there is no X tab instead of asking one', async () => {
