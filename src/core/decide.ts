@@ -5,7 +5,7 @@ import { type AutoSend, checkLimits, clampLimits } from './limits.ts';
 import { AUTO_REPLY_LABEL, automaticSignal, isStopWord } from './loops.ts';
 import type { Rng } from './rng.ts';
 import { type CompiledRules, compileRules, isCompiledRules, matchRule } from './rules.ts';
-import { awayStatus, awayStretchStart } from './schedule.ts';
+import { type AwayStatus, awayStatus, awayStretchStart } from './schedule.ts';
 import { hasFields } from './template-fields.ts';
 import { validateTemplate } from './template-syntax.ts';
 import { appendLabel, render, templateVars } from './templates.ts';
@@ -182,7 +182,7 @@ export function decide(dm: IncomingDm, state: DecisionState, now: number, rng: R
     contactKey: contactKey(dm.senderId, dm.senderHandle),
     contact: state.contact,
     thread: state.thread,
-    awaySince: answerPeriodStart(settings.schedule, now),
+    awaySince: answerPeriodStart(settings.schedule, now, status),
     sends: state.sends,
     now,
   });
@@ -222,8 +222,8 @@ export function decide(dm: IncomingDm, state: DecisionState, now: number, rng: R
 }
 
 /** Since when a conversation counts as answered: away switched on, or the current weekly stretch began. */
-function answerPeriodStart(schedule: Settings['schedule'], now: number): number | null {
-  const stretch = awayStretchStart(schedule, now);
+function answerPeriodStart(schedule: Settings['schedule'], now: number, status: AwayStatus): number | null {
+  const stretch = awayStretchStart(schedule, now, status);
   if (stretch === null) return schedule.awaySince;
   return schedule.awaySince === null ? stretch : Math.max(schedule.awaySince, stretch);
 }

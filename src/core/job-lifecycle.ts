@@ -1,6 +1,6 @@
 import { knownHandles, listNames } from './contact-key.ts';
 import { awayStatus } from './schedule.ts';
-import type { ActivityEntry, Contact, JobState, SendJob, Settings, SkipReason, TimingPlan } from './types.ts';
+import type { ActivityEntry, Contact, JobState, SendJob, Settings, SkipReason } from './types.ts';
 
 /**
  * The life of one automatic reply, as pure functions: pending → typing → sent / failed / expired /
@@ -69,20 +69,19 @@ function entryOf(job: SendJob, at: number, kind: LogEntry['kind'], reason?: stri
   };
 }
 
-export interface NewJob {
-  id: string;
-  threadId: string;
-  messageId: string;
-  /** Lower case, without the @. */
-  contactHandle: string;
-  /** The contact's key (contact-key.ts); absent, `@handle`. */
-  contactKey?: string;
-  text: string;
-  timing: TimingPlan;
-  dueAt: number;
-  /** The end of the rule's grace period, when it has one (see core/step-aside.ts). */
-  graceUntil?: number;
-}
+/** What deciding fixes about a new job; its state and lease start with scheduleStep. */
+export type NewJob = Pick<
+  SendJob,
+  | 'id'
+  | 'threadId'
+  | 'messageId'
+  | 'contactHandle'
+  | 'contactKey'
+  | 'text'
+  | 'timing'
+  | 'dueAt'
+  | 'graceUntil'
+>;
 
 /** A reply decided in auto mode: waiting for its time, given up EXPIRE_MS after it. */
 export function scheduleStep(input: NewJob, now: number): JobStep {

@@ -68,9 +68,14 @@ const MAX_STRETCH_STEPS = 64;
  * holiday covering `now`, followed back across slots and days that touch it without a gap (a Friday-night
  * slot running into a weekend is one stretch). Null without weekly hours or outside away time. The
  * one-message-per-conversation rule counts from here, so each away evening answers once, not once ever.
+ * A caller that already knows the status at `now` passes it.
  */
-export function awayStretchStart(schedule: Schedule, now: number): number | null {
-  if (!schedule.useWeekly || awayStatus(schedule, now) !== 'away') return null;
+export function awayStretchStart(
+  schedule: Schedule,
+  now: number,
+  status: AwayStatus = awayStatus(schedule, now),
+): number | null {
+  if (!schedule.useWeekly || status !== 'away') return null;
   let cursor = now;
   for (let step = 0; step < MAX_STRETCH_STEPS; step++) {
     const start = coverStart(schedule, cursor);
