@@ -60,13 +60,17 @@ export async function fetchBundle(which: Lang): Promise<MessageBundle> {
 /**
  * When the wanted language is the one browser.i18n answers in anyway (the browser's own, which is what
  * `auto` means), nothing needs fetching: `t` falls back to browser.i18n, which reads the same
- * messages.json. Switches to it and returns true; false when only `loadLocale` can provide the texts.
+ * messages.json. Switches to it and returns true; false when only `loadLocale` can provide the texts
+ * (another language, or a browser.i18n that answers nothing).
  * The popup's first paint uses this to skip a fetch.
  */
 export function switchToBrowserTexts(setting: Settings['uiLocale']): boolean {
   const uiLanguage = browser.i18n.getUILanguage();
   const which = resolveLang(setting, uiLanguage);
   if (which !== servedLocale(uiLanguage)) return false;
+  // Chromium now and then gives an extension page a getMessage that answers "" for every key; then only
+  // the messages file itself keeps the page from showing keys.
+  if (!browser.i18n.getMessage('extName')) return false;
   bundle.value = null;
   setLang(which);
   return true;

@@ -140,6 +140,14 @@ describe('switchToBrowserTexts', () => {
     expect(switchToBrowserTexts('en')).toBe(false);
     expect(lang.value).toBe('en');
   });
+
+  it('refuses, changing nothing, when browser.i18n answers nothing: the page reads its messages file instead of showing keys', () => {
+    // Seen in Chromium: an extension page whose getMessage returns "" for every key, now and then.
+    mock.i18n.getUILanguage.mockReturnValue('en-US');
+    mock.i18n.getMessage.mockReturnValueOnce('');
+    expect(switchToBrowserTexts('auto')).toBe(false);
+    expect(t('awayMode')).toBe('Mode absent');
+  });
 });
 
 describe('formatDateTime', () => {
