@@ -12,7 +12,7 @@ import type { IncomingDm } from '../../../src/core/types.ts';
 import { type AdapterStatus, DETECTION_PORT } from '../../../src/messaging/detection.ts';
 import { MessageRouter } from '../../../src/messaging/router.ts';
 import { openDb } from '../../../src/storage/db.ts';
-import { type FakePortEnd, fakeRuntime } from './support/fake-ports.ts';
+import { type FakePortEnd, fakeRuntime } from '../support/fake-ports.ts';
 
 const OWN_ID = 'away-for-x';
 let dbCount = 0;

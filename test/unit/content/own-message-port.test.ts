@@ -10,7 +10,7 @@ import { DETECTION_PORT } from '../../../src/messaging/detection.ts';
 import type { OwnMessageReport } from '../../../src/messaging/own-message.ts';
 import { MessageRouter } from '../../../src/messaging/router.ts';
 import { openDb } from '../../../src/storage/db.ts';
-import { fakeRuntime } from './support/fake-ports.ts';
+import { fakeRuntime } from '../support/fake-ports.ts';
 
 const OWN_ID = 'away-for-x';
 let count = 0;

@@ -7,8 +7,8 @@ import { starterTemplatesOf } from '../../../src/core/defaults.ts';
 import { LOCALE_CODES } from '../../../src/core/locales.ts';
 import { updateSettings } from '../../../src/storage/settings.ts';
 import { putTemplate } from '../../../src/storage/templates.ts';
-import { freshDb } from '../storage/fresh-db.ts';
-import { arrive, Clock, dm, ENV, pipelineDeps, setUp } from './support.ts';
+import { freshDb } from '../support/fresh-db.ts';
+import { arrive, Clock, dm, ENV, pipelineDeps, setUp } from '../support/sending.ts';
 
 const publicDir = join(import.meta.dirname, '../../../public');
 /** What `fetch(runtime.getURL(path))` gives in the built extension: the bundled file. */

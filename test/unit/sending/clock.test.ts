@@ -5,8 +5,8 @@ import { PREP_MS, WAIT_FOR_TAB_MS } from '../../../src/background/send-config.ts
 import { LEASE_MS } from '../../../src/core/job-lifecycle.ts';
 import type { AwayDb } from '../../../src/storage/db.ts';
 import { takeLease } from '../../../src/storage/jobs.ts';
-import { freshDb } from '../storage/fresh-db.ts';
-import { Clock, ENV, scheduled, setUp } from './support.ts';
+import { freshDb } from '../support/fresh-db.ts';
+import { Clock, ENV, scheduled, setUp } from '../support/sending.ts';
 
 /** Browser alarms and timers for one worker "life"; the alarms outlive the worker, timers do not. */
 class FakeAlarms {

@@ -5,8 +5,8 @@ import { type TabInfo, usableTabs } from '../../../src/background/tab-choice.ts'
 import type { AdapterStatusRecord } from '../../../src/messaging/detection.ts';
 import type { RunJob, RunJobAnswer } from '../../../src/messaging/sending.ts';
 import { updateSettings } from '../../../src/storage/settings.ts';
-import { connections, freshDb } from '../storage/fresh-db.ts';
-import { Clock, ENV, scheduled, setUp } from './support.ts';
+import { connections, freshDb } from '../support/fresh-db.ts';
+import { Clock, ENV, scheduled, setUp } from '../support/sending.ts';
 
 const chat = (id: number, extra: Partial<TabInfo> = {}): TabInfo => ({
   id,

@@ -6,8 +6,8 @@ import { getContact, silenceContact } from '../../../src/storage/contacts.ts';
 import type { AwayDb } from '../../../src/storage/db.ts';
 import { markStarted, recordFinished, takeLease } from '../../../src/storage/jobs.ts';
 import { changeSettings, updateSettings } from '../../../src/storage/settings.ts';
-import { freshDb } from '../storage/fresh-db.ts';
-import { arrive, Clock, dm, ENV, pipelineDeps, setUp } from './support.ts';
+import { freshDb } from '../support/fresh-db.ts';
+import { arrive, Clock, dm, ENV, pipelineDeps, setUp } from '../support/sending.ts';
 
 // X's user id is the person; a handle is only what they are called today. Issue 10.
 

@@ -9,8 +9,8 @@ import type { SendJob } from '../../../src/core/types.ts';
 import type { AwayDb } from '../../../src/storage/db.ts';
 import { cancelJob, takeLease } from '../../../src/storage/jobs.ts';
 import { updateSettings } from '../../../src/storage/settings.ts';
-import { freshDb } from '../storage/fresh-db.ts';
-import { Clock, ENV, scheduled, setUp } from './support.ts';
+import { freshDb } from '../support/fresh-db.ts';
+import { Clock, ENV, scheduled, setUp } from '../support/sending.ts';
 
 const TAB = 5;
 

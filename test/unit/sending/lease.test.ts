@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { LEASE_MS } from '../../../src/core/job-lifecycle.ts';
 import type { AwayDb } from '../../../src/storage/db.ts';
 import { releaseLease, releaseTabLeases, renewLease, takeLease } from '../../../src/storage/jobs.ts';
-import { connections, freshDb } from '../storage/fresh-db.ts';
-import { Clock, scheduled, setUp } from './support.ts';
+import { connections, freshDb } from '../support/fresh-db.ts';
+import { Clock, scheduled, setUp } from '../support/sending.ts';
 
 /** Tabs holding a lease on some job. */
 async function holders(db: AwayDb): Promise<number[]> {

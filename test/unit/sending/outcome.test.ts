@@ -9,8 +9,8 @@ import { getContact } from '../../../src/storage/contacts.ts';
 import { cancelJob, expireJobs, markStarted, recordFinished, takeLease } from '../../../src/storage/jobs.ts';
 import { changeSettings } from '../../../src/storage/settings.ts';
 import { getThread } from '../../../src/storage/threads.ts';
-import { freshDb } from '../storage/fresh-db.ts';
-import { Clock, ENV, scheduled, setUp } from './support.ts';
+import { freshDb } from '../support/fresh-db.ts';
+import { Clock, ENV, scheduled, setUp } from '../support/sending.ts';
 
 async function leased(tab = 5) {
   const db = freshDb();

@@ -6,8 +6,8 @@ import { EXPIRE_MS } from '../../../src/core/job-lifecycle.ts';
 import type { Rule } from '../../../src/core/types.ts';
 import { getContact } from '../../../src/storage/contacts.ts';
 import { recordIncoming } from '../../../src/storage/incoming.ts';
-import { freshDb } from '../storage/fresh-db.ts';
-import { arrive, Clock, dm, pipelineDeps, setUp } from './support.ts';
+import { freshDb } from '../support/fresh-db.ts';
+import { arrive, Clock, dm, pipelineDeps, setUp } from '../support/sending.ts';
 
 describe('pipeline: a DM stored as new is decided, acted on and logged', () => {
   it('auto mode: a job reserved in the ledger, due when the plan says, logged as scheduled', async () => {

@@ -3,8 +3,8 @@ import { memoryArea } from '../../../src/background/detection.ts';
 import { RetryStore } from '../../../src/background/retries.ts';
 import { recentSends, sendTimeOf } from '../../../src/background/sends.ts';
 import { DAY_MS } from '../../../src/core/limits.ts';
-import { freshDb } from '../storage/fresh-db.ts';
-import { Clock, scheduled, setUp } from './support.ts';
+import { freshDb } from '../support/fresh-db.ts';
+import { Clock, scheduled, setUp } from '../support/sending.ts';
 
 describe('automatic sends counted by the limits', () => {
   it('sent, typing and pending jobs of the last day count (pending ones at their planned time); the rest not', async () => {

@@ -8,8 +8,8 @@ import type { Settings } from '../../../src/core/types.ts';
 import type { AwayDb } from '../../../src/storage/db.ts';
 import { markStarted, recordFinished, takeLease } from '../../../src/storage/jobs.ts';
 import { changeSettings } from '../../../src/storage/settings.ts';
-import { freshDb } from '../storage/fresh-db.ts';
-import { arrive, Clock, dm, ENV, pipelineDeps, setUp } from './support.ts';
+import { freshDb } from '../support/fresh-db.ts';
+import { arrive, Clock, dm, ENV, pipelineDeps, setUp } from '../support/sending.ts';
 
 // Property (a) of issue 11: after a "stop", on any path, no reply to that person ever starts or goes out.
 // The paths: the stop arrives while away is off, outside the weekly hours, in a group, in a message

@@ -5,8 +5,8 @@ import { silenceContact } from '../../../src/storage/contacts.ts';
 import type { AwayDb } from '../../../src/storage/db.ts';
 import { markStarted, renewLease, takeLease } from '../../../src/storage/jobs.ts';
 import { updateSettings } from '../../../src/storage/settings.ts';
-import { freshDb } from '../storage/fresh-db.ts';
-import { arrive, Clock, dm, ENV, pipelineDeps, scheduled, setUp } from './support.ts';
+import { freshDb } from '../support/fresh-db.ts';
+import { arrive, Clock, dm, ENV, pipelineDeps, scheduled, setUp } from '../support/sending.ts';
 
 // A "stop" ends the person's consent: whatever else holds their message back, they are silenced, and any
 // reply to them that is waiting or being typed is cancelled at once.

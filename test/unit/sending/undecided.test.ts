@@ -4,8 +4,8 @@ import { decideAndAct, SerialQueue } from '../../../src/background/pipeline.ts';
 import { recoverUndecided, UNDECIDED_FRESH_MS } from '../../../src/background/undecided.ts';
 import type { IncomingDm } from '../../../src/core/types.ts';
 import { openDb } from '../../../src/storage/db.ts';
-import { freshDb } from '../storage/fresh-db.ts';
-import { arrive, Clock, dm, pipelineDeps, setUp } from './support.ts';
+import { freshDb } from '../support/fresh-db.ts';
+import { arrive, Clock, dm, pipelineDeps, setUp } from '../support/sending.ts';
 
 /** What the worker does on a wake: every recovered DM goes through its queue to `decideAndAct`. */
 function wake(deps: ReturnType<typeof pipelineDeps>, queue = new SerialQueue()) {

@@ -12,8 +12,8 @@ import {
 } from '../../../src/background/urgent-alerts.ts';
 
 import { updateSettings } from '../../../src/storage/settings.ts';
-import { freshDb } from '../storage/fresh-db.ts';
-import { arrive, Clock, dm, ENV, pipelineDeps, setUp } from './support.ts';
+import { freshDb } from '../support/fresh-db.ts';
+import { arrive, Clock, dm, ENV, pipelineDeps, setUp } from '../support/sending.ts';
 
 const HOUR = 3_600_000;
 

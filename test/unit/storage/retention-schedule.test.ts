@@ -6,7 +6,7 @@ import {
 } from '../../../src/background/retention.ts';
 import type { AwayDb } from '../../../src/storage/db.ts';
 import { RETENTION_MS } from '../../../src/storage/retention.ts';
-import { dm, freshDb } from './fresh-db.ts';
+import { dm, freshDb } from '../support/fresh-db.ts';
 
 const NOW = 1_760_000_000_000;
 

@@ -11,7 +11,7 @@ import type { SendJob } from '../../../src/core/types.ts';
 import { MessageRouter } from '../../../src/messaging/router.ts';
 import { setAway } from '../../../src/messaging/ui.ts';
 import { getSettings } from '../../../src/storage/settings.ts';
-import { freshDb } from './setup.ts';
+import { freshDb } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 

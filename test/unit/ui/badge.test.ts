@@ -4,10 +4,10 @@ import { clockNeed, createBadgeRefresher } from '../../../src/background/badge-s
 import { DEFAULT_SETTINGS } from '../../../src/core/defaults.ts';
 import type { SendJob } from '../../../src/core/types.ts';
 import { putSettings } from '../../../src/storage/settings.ts';
-import { freshDb, useEnglish } from './setup.ts';
+import { freshDb, useEnglish } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 

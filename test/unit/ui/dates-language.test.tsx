@@ -11,11 +11,11 @@ import { HolidaysEditor, NO_HOLIDAY_INPUT } from '../../../src/options/holidays-
 import { statusText } from '../../../src/popup/status-line.tsx';
 import { formatDay, type MessageBundle, setBundle } from '../../../src/shared/i18n.ts';
 import { ActivityLine } from '../../../src/ui/activity-line.tsx';
-import type { BrowserMock } from './browser-mock.ts';
-import { useEnglish, useFrench } from './setup.ts';
+import type { BrowserMock } from '../support/browser-mock.ts';
+import { useEnglish, useFrench } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 const mock = browser as unknown as BrowserMock;

@@ -12,10 +12,10 @@ import {
   switchToBrowserTexts,
   t,
 } from '../../../src/shared/i18n.ts';
-import type { BrowserMock } from './browser-mock.ts';
+import type { BrowserMock } from '../support/browser-mock.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 const mock = browser as unknown as BrowserMock;

@@ -13,11 +13,11 @@ import { listRules, putRule } from '../../../src/storage/rules.ts';
 import { getSettings, putSettings } from '../../../src/storage/settings.ts';
 import { listTemplates, putTemplate } from '../../../src/storage/templates.ts';
 import { exportAll } from '../../../src/storage/transfer.ts';
-import type { BrowserMock } from './browser-mock.ts';
-import { freshDb, useEnglish } from './setup.ts';
+import type { BrowserMock } from '../support/browser-mock.ts';
+import { freshDb, useEnglish } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 const mock = browser as unknown as BrowserMock;

@@ -6,12 +6,12 @@ import { eraseAll } from '../../../src/options/erase-all.ts';
 import { ResetSection } from '../../../src/options/reset-section.tsx';
 import type { AwayDb } from '../../../src/storage/db.ts';
 import { getSettings } from '../../../src/storage/settings.ts';
-import { fillEveryTable, snapshot } from '../storage/full-db.ts';
-import type { BrowserMock } from './browser-mock.ts';
-import { freshDb, useEnglish } from './setup.ts';
+import type { BrowserMock } from '../support/browser-mock.ts';
+import { fillEveryTable, snapshot } from '../support/full-db.ts';
+import { freshDb, useEnglish } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 const mock = browser as unknown as BrowserMock;

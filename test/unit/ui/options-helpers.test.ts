@@ -12,10 +12,10 @@ import { putRule } from '../../../src/storage/rules.ts';
 import { putTemplate } from '../../../src/storage/templates.ts';
 import { problemText, ruleErrorText, templateErrorText } from '../../../src/ui/problem-words.ts';
 import { moved } from '../../../src/ui/reorder.ts';
-import { freshDb, useEnglish } from './setup.ts';
+import { freshDb, useEnglish } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 useEnglish();

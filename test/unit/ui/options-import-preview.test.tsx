@@ -7,10 +7,10 @@ import { listRules, putRule } from '../../../src/storage/rules.ts';
 import { getSettings, putSettings } from '../../../src/storage/settings.ts';
 import { listTemplates, putTemplate } from '../../../src/storage/templates.ts';
 import { exportAll } from '../../../src/storage/transfer.ts';
-import { freshDb, useEnglish } from './setup.ts';
+import { freshDb, useEnglish } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 

@@ -8,10 +8,10 @@ import { DecisionView } from '../../../src/options/dry-run-section.tsx';
 import { RulesSection } from '../../../src/options/rules-section.tsx';
 import { putRule } from '../../../src/storage/rules.ts';
 import { putTemplate } from '../../../src/storage/templates.ts';
-import { freshDb, useEnglish } from './setup.ts';
+import { freshDb, useEnglish } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 

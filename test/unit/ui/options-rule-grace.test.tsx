@@ -5,10 +5,10 @@ import { DEFAULT_SETTINGS } from '../../../src/core/defaults.ts';
 import { RulesSection } from '../../../src/options/rules-section.tsx';
 import { listRules, putRule } from '../../../src/storage/rules.ts';
 import { putTemplate } from '../../../src/storage/templates.ts';
-import { freshDb, useEnglish } from './setup.ts';
+import { freshDb, useEnglish } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 

@@ -6,10 +6,10 @@ import type { Rule, Template } from '../../../src/core/types.ts';
 import { RulesSection } from '../../../src/options/rules-section.tsx';
 import { listRules, putRule } from '../../../src/storage/rules.ts';
 import { putTemplate } from '../../../src/storage/templates.ts';
-import { freshDb, useEnglish } from './setup.ts';
+import { freshDb, useEnglish } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 

@@ -8,10 +8,10 @@ import { putRule } from '../../../src/storage/rules.ts';
 import { getSettings, putSettings } from '../../../src/storage/settings.ts';
 import { putTemplate } from '../../../src/storage/templates.ts';
 import { resetUnsaved } from '../../../src/ui/unsaved.ts';
-import { freshDb, settle, useEnglish } from './setup.ts';
+import { freshDb, settle, useEnglish } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 

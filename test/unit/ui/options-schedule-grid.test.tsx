@@ -8,10 +8,10 @@ import { gridFromSlots, type HourGrid, presetGrid, slotsFromGrid } from '../../.
 import { WeeklyGrid } from '../../../src/options/weekly-grid.tsx';
 import { getSettings, putSettings } from '../../../src/storage/settings.ts';
 import { numberWidth } from '../../../src/ui/fields.tsx';
-import { freshDb, useEnglish, useFrench } from './setup.ts';
+import { freshDb, useEnglish, useFrench } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 

@@ -13,11 +13,11 @@ import { ScheduleSection } from '../../../src/options/schedule-section.tsx';
 import { silenceContact } from '../../../src/storage/contacts.ts';
 import { getSettings, putSettings } from '../../../src/storage/settings.ts';
 import { LanguageSelect } from '../../../src/ui/language-select.tsx';
-import type { BrowserMock } from './browser-mock.ts';
-import { freshDb, useEnglish } from './setup.ts';
+import type { BrowserMock } from '../support/browser-mock.ts';
+import { freshDb, useEnglish } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 const mock = browser as unknown as BrowserMock;

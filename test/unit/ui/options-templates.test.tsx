@@ -7,10 +7,10 @@ import { QuickRepliesSection } from '../../../src/options/quick-replies-section.
 import { TemplatesSection } from '../../../src/options/templates-section.tsx';
 import { putRule } from '../../../src/storage/rules.ts';
 import { listTemplates, putTemplate } from '../../../src/storage/templates.ts';
-import { freshDb, useEnglish } from './setup.ts';
+import { freshDb, useEnglish } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 

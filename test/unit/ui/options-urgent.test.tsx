@@ -7,11 +7,11 @@ import type { Settings } from '../../../src/core/types.ts';
 import { changeText } from '../../../src/options/import-preview.tsx';
 import { parseUrgentWords, UrgentSection } from '../../../src/options/urgent-section.tsx';
 import { getSettings, putSettings } from '../../../src/storage/settings.ts';
-import type { BrowserMock } from './browser-mock.ts';
-import { freshDb, useEnglish } from './setup.ts';
+import type { BrowserMock } from '../support/browser-mock.ts';
+import { freshDb, useEnglish } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return {
     default: {
       ...createBrowserMock(),

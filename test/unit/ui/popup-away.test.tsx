@@ -8,11 +8,11 @@ import type { Settings } from '../../../src/core/types.ts';
 import { AwayControl } from '../../../src/popup/away-control.tsx';
 import { statusText } from '../../../src/popup/status-line.tsx';
 import { dayChoices, firstChoice, TIME_CHOICES, untilInstant } from '../../../src/popup/until-picker.tsx';
-import type { BrowserMock } from './browser-mock.ts';
-import { useEnglish, useFrench } from './setup.ts';
+import type { BrowserMock } from '../support/browser-mock.ts';
+import { useEnglish, useFrench } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 const mock = browser as unknown as BrowserMock;

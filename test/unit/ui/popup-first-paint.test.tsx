@@ -8,11 +8,11 @@ import { DEFAULT_SETTINGS } from '../../../src/core/defaults.ts';
 import type { Settings } from '../../../src/core/types.ts';
 import { PopupRoot } from '../../../src/popup/root.tsx';
 import { putSettings } from '../../../src/storage/settings.ts';
-import type { BrowserMock } from './browser-mock.ts';
-import { freshDb, useEnglish } from './setup.ts';
+import type { BrowserMock } from '../support/browser-mock.ts';
+import { freshDb, useEnglish } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 const mock = browser as unknown as BrowserMock;

@@ -5,11 +5,11 @@ import browser from 'webextension-polyfill';
 import type { SendJob } from '../../../src/core/types.ts';
 import { formatCountdown } from '../../../src/popup/grace-countdown.tsx';
 import { PendingJobs } from '../../../src/popup/pending-jobs.tsx';
-import type { BrowserMock } from './browser-mock.ts';
-import { freshDb, useEnglish } from './setup.ts';
+import type { BrowserMock } from '../support/browser-mock.ts';
+import { freshDb, useEnglish } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 const mock = browser as unknown as BrowserMock;

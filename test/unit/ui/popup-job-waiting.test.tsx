@@ -5,10 +5,10 @@ import en from '../../../public/_locales/en/messages.json';
 import type { SendJob } from '../../../src/core/types.ts';
 import { PendingJobs } from '../../../src/popup/pending-jobs.tsx';
 import { JOB_WAITING_KEYS, jobWaitingText } from '../../../src/ui/words.ts';
-import { freshDb, useEnglish, useFrench } from './setup.ts';
+import { freshDb, useEnglish, useFrench } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 afterEach(cleanup);

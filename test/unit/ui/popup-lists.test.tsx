@@ -10,11 +10,11 @@ import { PendingJobs } from '../../../src/popup/pending-jobs.tsx';
 import { RecentActivity } from '../../../src/popup/recent-activity.tsx';
 import { putSettings } from '../../../src/storage/settings.ts';
 import { SettingsRoot } from '../../../src/ui/mount.tsx';
-import type { BrowserMock } from './browser-mock.ts';
-import { freshDb, useEnglish } from './setup.ts';
+import type { BrowserMock } from '../support/browser-mock.ts';
+import { freshDb, useEnglish } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 const mock = browser as unknown as BrowserMock;

@@ -3,11 +3,11 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import browser from 'webextension-polyfill';
 import { AdapterWarning, copyMarkupReport } from '../../../src/popup/adapter-warning.tsx';
-import type { BrowserMock } from './browser-mock.ts';
-import { useEnglish } from './setup.ts';
+import type { BrowserMock } from '../support/browser-mock.ts';
+import { useEnglish } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 const mock = browser as unknown as BrowserMock;

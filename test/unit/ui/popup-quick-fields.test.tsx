@@ -7,11 +7,11 @@ import type { Settings, Template } from '../../../src/core/types.ts';
 import { OpenThreadPanel } from '../../../src/popup/open-thread.tsx';
 import { QuickReplies, renderQuickReplies } from '../../../src/popup/quick-replies.tsx';
 import { putTemplate } from '../../../src/storage/templates.ts';
-import type { BrowserMock } from './browser-mock.ts';
-import { freshDb, useEnglish } from './setup.ts';
+import type { BrowserMock } from '../support/browser-mock.ts';
+import { freshDb, useEnglish } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 const mock = browser as unknown as BrowserMock;

@@ -8,11 +8,11 @@ import { OpenThreadPanel } from '../../../src/popup/open-thread.tsx';
 import { filterReplies, QuickReplies, renderQuickReplies } from '../../../src/popup/quick-replies.tsx';
 import { isXUrl } from '../../../src/popup/x-tab.ts';
 import { putTemplate } from '../../../src/storage/templates.ts';
-import type { BrowserMock } from './browser-mock.ts';
-import { freshDb, useEnglish } from './setup.ts';
+import type { BrowserMock } from '../support/browser-mock.ts';
+import { freshDb, useEnglish } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 const mock = browser as unknown as BrowserMock;

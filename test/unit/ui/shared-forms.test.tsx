@@ -6,10 +6,10 @@ import { EditorForm } from '../../../src/ui/editor-form.tsx';
 import { ErrorAlert, NumberField, numberWidth } from '../../../src/ui/fields.tsx';
 import { SelectField } from '../../../src/ui/select-field.tsx';
 import { TextField } from '../../../src/ui/text-field.tsx';
-import { useEnglish } from './setup.ts';
+import { useEnglish } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 

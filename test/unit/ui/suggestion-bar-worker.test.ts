@@ -5,10 +5,10 @@ import { MessageRouter } from '../../../src/messaging/router.ts';
 import type { AwayDb } from '../../../src/storage/db.ts';
 import { updateSettings } from '../../../src/storage/settings.ts';
 import { setSuggestion } from '../../../src/storage/suggestions.ts';
-import { freshDb, settle, useEnglish } from './setup.ts';
+import { freshDb, settle, useEnglish } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 

@@ -2,10 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import browser from 'webextension-polyfill';
 import { getOpenThread, openThreadOkSchema } from '../../../src/messaging/ui.ts';
 import { askXTab, findXTabId, xTabsByRecency } from '../../../src/popup/x-tab.ts';
-import type { BrowserMock } from './browser-mock.ts';
+import type { BrowserMock } from '../support/browser-mock.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 const mock = browser as unknown as BrowserMock;

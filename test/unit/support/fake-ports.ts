@@ -1,5 +1,5 @@
-import type { DetectionPort } from '../../../../src/background/detection.ts';
-import type { ReportPort } from '../../../../src/content/report-port.ts';
+import type { DetectionPort } from '../../../src/background/detection.ts';
+import type { ReportPort } from '../../../src/content/report-port.ts';
 
 /**
  * An in-memory `runtime.connect` pair as the browsers behave: messages arrive later (a microtask) as a
