@@ -7,7 +7,7 @@ import { appendText } from '../../../src/content/x/composer.ts';
 import { splitChunks } from '../../../src/core/humanize.ts';
 import type { RunJob } from '../../../src/messaging/sending.ts';
 import type { FakeXApi, MarkupVariant } from '../../fixtures/fake-x/src/api.ts';
-import { ALICE, ALICE_THREAD, loadFakeX, untilReady } from '../content/support/fake-page.ts';
+import { ALICE, ALICE_THREAD, loadFakeX, untilReady } from './support/fake-page.ts';
 
 /** The typer on the composer and rows as X shows them (MARKUP.md "Composer", "Send status", "Text"). */
 const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);

@@ -6,7 +6,7 @@ import { findChatRoot } from '../../../src/content/x/chat-root.ts';
 import { splitChunks } from '../../../src/core/humanize.ts';
 import type { RunJob } from '../../../src/messaging/sending.ts';
 import type { FakeXApi, Seed } from '../../fixtures/fake-x/src/api.ts';
-import { ALICE, ALICE_THREAD, BOB, BOB_THREAD, loadFakeX, untilReady } from '../content/support/fake-page.ts';
+import { ALICE, ALICE_THREAD, BOB, BOB_THREAD, loadFakeX, untilReady } from './support/fake-page.ts';
 
 const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 const TEXT = "Hi Alice, thanks for your message! I'm away and will reply soon.";

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { answerInsertReply, answerOpenThread } from '../../../src/content/composer-requests.ts';
 import { findChatRoot } from '../../../src/content/x/chat-root.ts';
 import { appendText, clearComposer, findComposer, findSendButton } from '../../../src/content/x/composer.ts';
-import { ALICE_THREAD, BOB_THREAD, loadFakeX, standardSeed } from '../content/support/fake-page.ts';
+import { ALICE_THREAD, BOB_THREAD, loadFakeX, standardSeed } from './support/fake-page.ts';
 
 async function page(path: string, variant: 'shadow' | 'light' = 'shadow') {
   const fakeX = await loadFakeX({ seed: standardSeed(), variant, chatDelayMs: 0 }, path);
