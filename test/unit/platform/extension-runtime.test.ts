@@ -3,7 +3,7 @@ import type { Browser } from 'webextension-polyfill';
 import { MessageRouter } from '../../../src/messaging/router.ts';
 import { getViewer } from '../../../src/messaging/viewer.ts';
 import { extensionRuntime } from '../../../src/platform/extension-runtime.ts';
-import { EXTENSION_ID, fakeChrome, fakeFirefox, NO_RECEIVER } from './support/fake-runtimes.ts';
+import { EXTENSION_ID, fakeChrome, fakeFirefox, NO_RECEIVER } from './fake-runtimes.ts';
 
 /** A promise that settles later, like a handler that awaits the page. */
 const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 5));
