@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CASES, type CaseReport, summarize } from '../../scripts/stress-summary.mjs';
+import { CASES, type CaseReport, summarize } from '../../../scripts/stress-summary.mjs';
 
 const clean = (name: string, trials = 100): CaseReport => ({
   name,

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import type { CompatData, Identifier, SimpleSupportStatement } from '@mdn/browser-compat-data';
 import type { ConfigEnv, UserConfig, UserConfigFnObject } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { GECKO_ANDROID_MIN_VERSION, GECKO_MIN_VERSION, manifestFor } from '../../scripts/manifest-for.ts';
-import viteConfig from '../../vite.config.ts';
+import { GECKO_ANDROID_MIN_VERSION, GECKO_MIN_VERSION, manifestFor } from '../../../scripts/manifest-for.ts';
+import viteConfig from '../../../vite.config.ts';
 import { FEATURES } from './browser-features.ts';
 
 // The oldest browsers the manifests declare, the target vite compiles for, and what the code uses: all
 // checked against one another and against MDN's browser-compat-data. See docs/BROWSER-SUPPORT.md.
 
-const ROOT = join(import.meta.dirname, '../..');
+const ROOT = join(import.meta.dirname, '../../..');
 // Node's own require reads the 15 MB of JSON in a blink; going through vite's transform takes minutes.
 const bcd = createRequire(import.meta.url)('@mdn/browser-compat-data') as CompatData;
 const sourceManifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as {

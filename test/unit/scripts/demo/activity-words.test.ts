@@ -6,10 +6,10 @@ import {
   describe as describeEntry,
   type Messages,
   reasonWords,
-} from '../../../scripts/demo/activity-words.ts';
+} from '../../../../scripts/demo/activity-words.ts';
 
 const messages = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../../public/_locales/en/messages.json'), 'utf8'),
+  readFileSync(join(import.meta.dirname, '../../../../public/_locales/en/messages.json'), 'utf8'),
 ) as Messages;
 const who = (handle: string) => `@${handle}`;
 const row = (over: Partial<ActivityRow>): ActivityRow => ({

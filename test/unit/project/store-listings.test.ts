@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pngSize } from '../../scripts/png-size.ts';
+import { pngSize } from '../../../scripts/png-size.ts';
 
 // The store texts and images in docs/store/<locale>/ (see docs/store/README.md).
 
-const ROOT = join(import.meta.dirname, '../..');
+const ROOT = join(import.meta.dirname, '../../..');
 const STORE = join(ROOT, 'docs/store');
 const LOCALES_DIR = join(ROOT, 'public/_locales');
 /** Every language the extension ships or is being translated into. */

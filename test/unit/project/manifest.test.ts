@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GECKO_ID, manifestFor, type Target } from '../../scripts/manifest-for.ts';
+import { GECKO_ID, manifestFor, type Target } from '../../../scripts/manifest-for.ts';
 
 interface Built {
   background: { service_worker?: string; scripts?: string[] };
