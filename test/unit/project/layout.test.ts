@@ -196,3 +196,59 @@ describe('house rules of the folder layout', () => {
     expect(jobTableWrites('// db.jobs.put(job) in a comment\nconst s = "db.ledger.add(x)";')).toEqual([]);
   });
 });
+
+/**
+ * Folders of test/unit/ that are not named after a src/ folder, each with what it holds. Every other folder
+ * holds the unit tests of the src/ folder of the same name.
+ */
+const NON_SRC_TEST_FOLDERS: Record<string, string> = {
+  bench: 'tests of bench/',
+  scripts: 'tests of scripts/',
+  project: 'checks of the whole repository: layout, docs, manifest, browser support, store listings',
+  support: 'helpers shared by tests of several folders, no tests',
+};
+
+/** The test folders that neither mirror a src/ folder nor are listed above. */
+function strayTestFolders(testFolders: readonly string[], srcFolders: readonly string[]): string[] {
+  return testFolders.filter(
+    (folder) => !srcFolders.includes(folder) && !Object.hasOwn(NON_SRC_TEST_FOLDERS, folder),
+  );
+}
+
+describe('test/unit mirrors src/', () => {
+  const entries = (dir: string) => readdirSync(join(root, dir), { withFileTypes: true });
+  const srcFolders = entries('src')
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
+  // A folder without code (left empty after a move) is not a test folder.
+  const testFolders = entries('test/unit')
+    .filter((e) => e.isDirectory() && filesUnder(join(root, 'test/unit', e.name)).length > 0)
+    .map((e) => e.name);
+
+  it('every folder is named after a src/ folder or is one of the few listed others', () => {
+    expect(strayTestFolders(testFolders, srcFolders)).toEqual([]);
+  });
+
+  it('the listed others exist, mirror a top-level folder where they say so, and name no src/ folder', () => {
+    for (const folder of Object.keys(NON_SRC_TEST_FOLDERS)) {
+      expect(testFolders, folder).toContain(folder);
+      expect(srcFolders, folder).not.toContain(folder);
+    }
+    for (const folder of ['bench', 'scripts']) expect(statSync(join(root, folder)).isDirectory()).toBe(true);
+  });
+
+  it('holds folders only, and support/ holds no tests', () => {
+    expect(
+      entries('test/unit')
+        .filter((e) => !e.isDirectory())
+        .map((e) => e.name),
+    ).toEqual([]);
+    const supportTests = filesUnder(join(root, 'test/unit/support')).filter((f) => /\.test\.tsx?$/.test(f));
+    expect(supportTests.map((f) => relative(root, f))).toEqual([]);
+  });
+
+  it('the mirror check sees a stray folder (guards against a check that passes everything)', () => {
+    expect(srcFolders).toContain('background');
+    expect(strayTestFolders(['background', 'sending', 'support'], srcFolders)).toEqual(['sending']);
+  });
+});
