@@ -11,7 +11,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
-          setupFiles: ['test/unit/fast-check-seed.ts'],
+          setupFiles: ['test/unit/support/fast-check-seed.ts'],
         },
       },
       {

@@ -29,7 +29,7 @@ import { recordAutoReply } from './threads.ts';
  * The one writer of send jobs and of the exactly-once ledger. Every change of a job goes through a step of
  * core/job-lifecycle.ts and is written here with its log entry (and ledger state) in one transaction, so
  * what the popup shows, what the log says and what the worker does always agree. Other modules only read
- * `db.jobs` and `db.ledger` (a test in test/unit/layout.test.ts keeps it so).
+ * `db.jobs` and `db.ledger` (a test in test/unit/project/layout.test.ts keeps it so).
  */
 
 /** Every table a job change touches: callers that wrap one in their own transaction include them all. */

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './support/session.ts';
 
 // A browser-level shortcut cannot be pressed from a headless driver (the browser, not the page, handles
-// it), so its handler is covered by test/unit/ui/commands tests; this proves Chromium registered it with
-// the key users are told about. (Alt+Shift+A, the first choice, is Chromium's own "focus inactive dialogs"
-// key, so Chromium silently left the command without a shortcut.)
+// it), so its handler is covered by test/unit/background/away-switch.test.ts; this proves Chromium
+// registered it with the key users are told about. (Alt+Shift+A, the first choice, is Chromium's own
+// "focus inactive dialogs" key, so Chromium silently left the command without a shortcut.)
 
 let s: Session;
 

@@ -8,7 +8,7 @@ import type { IncomingDm } from '../../../src/core/types.ts';
 import { DETECTION_PORT } from '../../../src/messaging/detection.ts';
 import { MessageRouter } from '../../../src/messaging/router.ts';
 import { openDb } from '../../../src/storage/db.ts';
-import { fakeRuntime } from './support/fake-ports.ts';
+import { fakeRuntime } from '../support/fake-ports.ts';
 
 // The page's reporter and the worker's port handler together, with the worker stopped at random moments
 // (before, while and after it stores a batch): every DM ends up stored exactly once, and decided once.

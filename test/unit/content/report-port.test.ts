@@ -9,7 +9,7 @@ import {
 import { realTimers } from '../../../src/content/timers.ts';
 import type { IncomingDm } from '../../../src/core/types.ts';
 import { DETECTION_PORT, type DmBatch, MAX_BATCH } from '../../../src/messaging/detection.ts';
-import { type FakePortEnd, fakeRuntime } from './support/fake-ports.ts';
+import { type FakePortEnd, fakeRuntime } from '../support/fake-ports.ts';
 
 const dm = (n: number): IncomingDm => ({
   messageId: `m-${n}`,

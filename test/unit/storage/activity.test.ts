@@ -8,7 +8,7 @@ import {
   queryActivity,
 } from '../../../src/storage/activity.ts';
 import type { AwayDb } from '../../../src/storage/db.ts';
-import { freshDb } from './fresh-db.ts';
+import { freshDb } from '../support/fresh-db.ts';
 
 let db: AwayDb;
 beforeEach(() => {

@@ -8,7 +8,7 @@ import {
 import type { AwayDb } from '../../../src/storage/db.ts';
 import { recordIncoming } from '../../../src/storage/incoming.ts';
 import { baselineThread, getThread, recordAutoReply } from '../../../src/storage/threads.ts';
-import { dm, freshDb } from './fresh-db.ts';
+import { dm, freshDb } from '../support/fresh-db.ts';
 
 let db: AwayDb;
 beforeEach(() => {

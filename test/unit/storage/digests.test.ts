@@ -3,7 +3,7 @@ import type { AwayDb } from '../../../src/storage/db.ts';
 import { dismissDigest, followAwayState, latestDigest } from '../../../src/storage/digests.ts';
 import { recordIncoming } from '../../../src/storage/incoming.ts';
 import { recordOwnMessage } from '../../../src/storage/own-messages.ts';
-import { dm, freshDb } from './fresh-db.ts';
+import { dm, freshDb } from '../support/fresh-db.ts';
 
 const START = 1_750_000_000_000;
 const MIN = 60_000;

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type AwayDb, openDb } from '../../../src/storage/db.ts';
 import { eraseEverything } from '../../../src/storage/erase.ts';
 import { ensureSeeded } from '../../../src/storage/seed.ts';
-import { freshDb } from './fresh-db.ts';
-import { fillEveryTable, snapshot } from './full-db.ts';
+import { freshDb } from '../support/fresh-db.ts';
+import { fillEveryTable, snapshot } from '../support/full-db.ts';
 
 const env = { locale: 'fr' as const, timeZone: 'Europe/Paris' };
 

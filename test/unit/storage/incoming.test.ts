@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PREVIEW_WINDOW_MS } from '../../../src/core/preview-match.ts';
 import type { AwayDb } from '../../../src/storage/db.ts';
 import { normalizeHandle, recordIncoming } from '../../../src/storage/incoming.ts';
-import { dm, freshDb } from './fresh-db.ts';
+import { dm, freshDb } from '../support/fresh-db.ts';
 
 let db: AwayDb;
 beforeEach(() => {

@@ -15,7 +15,7 @@ import {
   scheduleJob,
   takeLease,
 } from '../../../src/storage/jobs.ts';
-import { connections, freshDb } from './fresh-db.ts';
+import { connections, freshDb } from '../support/fresh-db.ts';
 
 const T0 = 1_750_000_000_000;
 

@@ -8,7 +8,7 @@ import { getSettings, updateSettings } from '../../../src/storage/settings.ts';
 import { listTemplates, putTemplate } from '../../../src/storage/templates.ts';
 import { importAll } from '../../../src/storage/transfer.ts';
 import { parseExport } from '../../../src/storage/transfer-check.ts';
-import { freshDb } from './fresh-db.ts';
+import { freshDb } from '../support/fresh-db.ts';
 import { env, exportText } from './transfer-data.ts';
 
 /** The example file of docs/settings-format.md: written when only English and French existed. */

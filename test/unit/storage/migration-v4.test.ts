@@ -5,7 +5,7 @@ import { getContact } from '../../../src/storage/contacts.ts';
 import { openDb } from '../../../src/storage/db.ts';
 import { recordIncoming } from '../../../src/storage/incoming.ts';
 import { STORES_V1, STORES_V2, STORES_V3 } from '../../../src/storage/schema.ts';
-import { dm } from './fresh-db.ts';
+import { dm } from '../support/fresh-db.ts';
 
 const T0 = 1_750_000_000_000;
 

@@ -6,7 +6,7 @@ import { recordIncoming } from '../../../src/storage/incoming.ts';
 import { listJobs, scheduleJob, sendJobNow } from '../../../src/storage/jobs.ts';
 import { recordOwnMessage } from '../../../src/storage/own-messages.ts';
 import { setSuggestion } from '../../../src/storage/suggestions.ts';
-import { dm, freshDb } from './fresh-db.ts';
+import { dm, freshDb } from '../support/fresh-db.ts';
 
 const NOW = 1_750_000_000_000;
 const MINUTE = 60_000;

@@ -4,7 +4,7 @@ import type { AwayDb } from '../../../src/storage/db.ts';
 import { recordIncoming } from '../../../src/storage/incoming.ts';
 import { scheduleJob } from '../../../src/storage/jobs.ts';
 import { pruneOldRows, RETENTION_MS } from '../../../src/storage/retention.ts';
-import { dm, freshDb } from './fresh-db.ts';
+import { dm, freshDb } from '../support/fresh-db.ts';
 
 const DAY = 86_400_000;
 const NOW = 1_760_000_000_000;

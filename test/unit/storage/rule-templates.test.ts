@@ -7,7 +7,7 @@ import { deleteTemplate, putTemplate } from '../../../src/storage/templates.ts';
 import { exportAll, importAll } from '../../../src/storage/transfer.ts';
 import { parseExport } from '../../../src/storage/transfer-check.ts';
 import { problemText } from '../../../src/ui/problem-words.ts';
-import { freshDb } from './fresh-db.ts';
+import { freshDb } from '../support/fresh-db.ts';
 
 vi.mock('webextension-polyfill', () => ({ default: { i18n: { getMessage: () => '' } } }));
 

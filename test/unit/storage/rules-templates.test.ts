@@ -10,7 +10,7 @@ import {
   putTemplate,
   reorderTemplates,
 } from '../../../src/storage/templates.ts';
-import { freshDb } from './fresh-db.ts';
+import { freshDb } from '../support/fresh-db.ts';
 
 let db: AwayDb;
 beforeEach(() => {

@@ -5,7 +5,7 @@ import type { AwayDb } from '../../../src/storage/db.ts';
 import { listRules } from '../../../src/storage/rules.ts';
 import { ensureSeeded } from '../../../src/storage/seed.ts';
 import { listTemplates } from '../../../src/storage/templates.ts';
-import { freshDb } from './fresh-db.ts';
+import { freshDb } from '../support/fresh-db.ts';
 
 let db: AwayDb;
 beforeEach(() => {

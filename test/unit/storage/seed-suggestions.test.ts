@@ -11,7 +11,7 @@ import {
   setSuggestion,
 } from '../../../src/storage/suggestions.ts';
 import { deleteTemplate, listTemplates } from '../../../src/storage/templates.ts';
-import { freshDb } from './fresh-db.ts';
+import { freshDb } from '../support/fresh-db.ts';
 
 let db: AwayDb;
 beforeEach(() => {

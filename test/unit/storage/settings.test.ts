@@ -4,7 +4,7 @@ import type { Settings } from '../../../src/core/types.ts';
 import type { AwayDb } from '../../../src/storage/db.ts';
 import { SETTINGS_KEY } from '../../../src/storage/rows.ts';
 import { defaultSettings, getSettings, putSettings, updateSettings } from '../../../src/storage/settings.ts';
-import { freshDb } from './fresh-db.ts';
+import { freshDb } from '../support/fresh-db.ts';
 
 let db: AwayDb;
 beforeEach(() => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AwayDb } from '../../../src/storage/db.ts';
 import { dismissSuggestion, getSuggestion, setSuggestion } from '../../../src/storage/suggestions.ts';
-import { freshDb } from './fresh-db.ts';
+import { freshDb } from '../support/fresh-db.ts';
 
 let db: AwayDb;
 beforeEach(() => {

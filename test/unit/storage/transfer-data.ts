@@ -7,7 +7,7 @@ import { updateSettings } from '../../../src/storage/settings.ts';
 import { putTemplate } from '../../../src/storage/templates.ts';
 import { recordAutoReply } from '../../../src/storage/threads.ts';
 import { exportAll } from '../../../src/storage/transfer.ts';
-import { dm, freshDb } from './fresh-db.ts';
+import { dm, freshDb } from '../support/fresh-db.ts';
 
 export const NOW = Date.UTC(2026, 10, 26, 9, 30);
 const DAY = 86_400_000;

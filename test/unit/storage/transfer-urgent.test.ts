@@ -5,7 +5,7 @@ import { listRules, putRule } from '../../../src/storage/rules.ts';
 import { getSettings, updateSettings } from '../../../src/storage/settings.ts';
 import { readSettings } from '../../../src/storage/settings-read.ts';
 import { importAll, previewImport } from '../../../src/storage/transfer.ts';
-import { freshDb } from './fresh-db.ts';
+import { freshDb } from '../support/fresh-db.ts';
 import { env, exportText, populate } from './transfer-data.ts';
 
 // VIPs, urgent words and the rules that answer urgent messages travel in the settings file; the switch

@@ -7,7 +7,7 @@ import { getSettings, updateSettings } from '../../../src/storage/settings.ts';
 import { listTemplates } from '../../../src/storage/templates.ts';
 import { exportAll, importAll } from '../../../src/storage/transfer.ts';
 import { parseExport } from '../../../src/storage/transfer-check.ts';
-import { freshDb } from './fresh-db.ts';
+import { freshDb } from '../support/fresh-db.ts';
 import { env, exportText, NOW, populate, snapshot } from './transfer-data.ts';
 
 let db: AwayDb;

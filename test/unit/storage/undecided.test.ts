@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../src/storage/db.ts';
 import { claimDecision, listUndecided, recordIncoming } from '../../../src/storage/incoming.ts';
 import { CURRENT_VERSION, STORES_V2 } from '../../../src/storage/schema.ts';
-import { dm, freshDb } from './fresh-db.ts';
+import { dm, freshDb } from '../support/fresh-db.ts';
 
 describe('undecided DMs', () => {
   it('a DM stored as new waits for its decision; a second sighting adds nothing', async () => {

@@ -8,11 +8,11 @@ import { followAwayState } from '../../../src/storage/digests.ts';
 import { recordIncoming } from '../../../src/storage/incoming.ts';
 import { putSettings } from '../../../src/storage/settings.ts';
 import { AwayDigest } from '../../../src/ui/away-digest.tsx';
-import { dm } from '../storage/fresh-db.ts';
-import { freshDb, useEnglish } from './setup.ts';
+import { dm } from '../support/fresh-db.ts';
+import { freshDb, useEnglish } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('./browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 

@@ -12,11 +12,11 @@ import { listRules, putRule } from '../../../src/storage/rules.ts';
 import { getSettings, putSettings } from '../../../src/storage/settings.ts';
 import { getTemplate, putTemplate } from '../../../src/storage/templates.ts';
 import { WelcomeApp } from '../../../src/welcome/app.tsx';
-import type { BrowserMock } from '../ui/browser-mock.ts';
-import { freshDb, settle, useEnglish } from '../ui/setup.ts';
+import type { BrowserMock } from '../support/browser-mock.ts';
+import { freshDb, settle, useEnglish } from '../support/ui-setup.ts';
 
 vi.mock('webextension-polyfill', async () => {
-  const { createBrowserMock } = await import('../ui/browser-mock.ts');
+  const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 const mock = browser as unknown as BrowserMock;
