@@ -25,9 +25,13 @@ export interface BarPlacement {
 /** Space between the bar's bottom edge and the top of X's message box. */
 export const BAR_GAP_PX = 8;
 
+/** Narrower than this, the bar's words wrap into a column (a narrow window or a compact message box). */
+export const MIN_BAR_WIDTH_PX = 320;
+
 /**
- * The bar sits right above the composer, as wide as it, so it never covers what the user types. Null
- * (hidden) when the composer is not laid out, out of view, or has no room above it for the bar.
+ * The bar sits right above the composer, as wide as it (at least MIN_BAR_WIDTH_PX, within the window), so
+ * it never covers what the user types. Null (hidden) when the composer is not laid out, out of view, or
+ * has no room above it for the bar.
  */
 export function placeBar(composer: Box, barHeight: number, viewport: Viewport): BarPlacement | null {
   if (composer.width <= 0 || composer.height <= 0) return null;
@@ -36,9 +40,11 @@ export function placeBar(composer: Box, barHeight: number, viewport: Viewport): 
   if (composer.top - BAR_GAP_PX - barHeight < 0) return null;
   const left = Math.max(0, composer.left);
   const right = Math.min(viewport.width, composer.left + composer.width);
+  const width = Math.min(viewport.width, Math.max(MIN_BAR_WIDTH_PX, right - left));
   return {
     top: composer.top - BAR_GAP_PX,
-    left,
-    width: right - left,
+    // Widened past the composer's right edge; moved left only as far as the window needs.
+    left: Math.max(0, Math.min(left, viewport.width - width)),
+    width,
   };
 }

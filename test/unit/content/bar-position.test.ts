@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BAR_GAP_PX, placeBar } from '../../../src/content/bar-position.ts';
+import { BAR_GAP_PX, MIN_BAR_WIDTH_PX, placeBar } from '../../../src/content/bar-position.ts';
 
 const VIEW = { width: 1200, height: 800 };
 const COMPOSER = { top: 700, left: 400, width: 600, height: 40 };
@@ -33,9 +33,28 @@ describe('placeBar', () => {
 
   it('stays inside the window when the composer sticks out sideways', () => {
     expect(placeBar({ ...COMPOSER, left: -50, width: 400 }, 44, VIEW)).toMatchObject({ left: 0, width: 350 });
+    // What is left of a composer sticking out on the right is narrower than the bar's minimum.
     expect(placeBar({ ...COMPOSER, left: 1000, width: 400 }, 44, VIEW)).toMatchObject({
-      left: 1000,
-      width: 200,
+      left: VIEW.width - MIN_BAR_WIDTH_PX,
+      width: MIN_BAR_WIDTH_PX,
+    });
+  });
+
+  it('is never narrower than its minimum, starting at the composer when the window has room', () => {
+    // A compact message box: the bar keeps its words on one line, widened to the right.
+    expect(placeBar({ ...COMPOSER, left: 500, width: 90 }, 44, VIEW)).toMatchObject({
+      left: 500,
+      width: MIN_BAR_WIDTH_PX,
+    });
+    // Near the right edge it moves left just enough.
+    expect(placeBar({ ...COMPOSER, left: 1100, width: 90 }, 44, VIEW)).toMatchObject({
+      left: VIEW.width - MIN_BAR_WIDTH_PX,
+      width: MIN_BAR_WIDTH_PX,
+    });
+    // A window narrower than the minimum: the whole window.
+    expect(placeBar({ ...COMPOSER, left: 10, width: 90 }, 44, { width: 300, height: 800 })).toMatchObject({
+      left: 0,
+      width: 300,
     });
   });
 });
