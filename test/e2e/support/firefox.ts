@@ -54,13 +54,18 @@ export async function openFirefox(options: ResolvedOptions): Promise<Session> {
         'network.connectivity-service.enabled': false,
       },
     });
+    // Firefox puts the focus of its blank startup tab in the address bar, and a driver's navigation does
+    // not move it to the page: X loaded there never has the focus, even when shown, and Space or Enter
+    // on a focused button does nothing (a mouse click still works). X gets a tab of its own, which takes
+    // the focus like a tab the user opens, and the startup tab goes.
+    const startup = (await browser.pages())[0];
     if (dist) {
       await browser.installExtension(dist);
       // Installing opens the welcome page: closed unless the test is about it.
       if (options.welcome !== 'keep') await (await welcomeTab(browser, uuid)).close();
     }
-    const first = (await browser.pages())[0] ?? (await browser.newPage());
-    const page = await xPage(first, options);
+    const page = await xPage(await browser.newPage(), options);
+    await startup?.close();
     await page.goto(options.path);
     return session(browser, page, dist ? uuid : null, profile, options, navigateToPages);
   } catch (error) {
@@ -135,9 +140,19 @@ function session(
       return tab;
     },
     extensionPage,
-    welcomePage: async () => wrapPuppeteer(await welcomeTab(browser, requireUuid())),
+    async welcomePage() {
+      // Opened before the X tab, it is behind it now: in front, as the user meets it on install.
+      const tab = await welcomeTab(browser, requireUuid());
+      await tab.bringToFront();
+      return wrapPuppeteer(tab);
+    },
     async readExtensionStore(storeName) {
-      reader ??= await extensionPage('src/options/index.html');
+      if (!reader) {
+        // The reader opens in a tab of its own, in front: the X tab the user was on goes back there.
+        const shown = await page.evaluate(() => document.visibilityState === 'visible', undefined);
+        reader = await extensionPage('src/options/index.html');
+        if (shown) await page.bringToFront();
+      }
       return reader.evaluate(readStoreInPage, [EXTENSION_DB, storeName] as [string, string]);
     },
     externalRequests: ({ includeBrowser = false } = {}) =>

@@ -50,6 +50,7 @@ export function wrapPlaywright(page: PlaywrightPage): SessionPage {
     type: (text) => page.keyboard.type(text),
     press: (keys) => page.keyboard.press(keys),
     waitFor: (fn, arg, timeoutMs = 5000) => poll(() => evaluate(fn, arg), timeoutMs),
+    bringToFront: () => page.bringToFront(),
     close: () => page.close(),
     fakeX: remoteFakeX(evaluate),
   };
@@ -83,6 +84,7 @@ export function wrapPuppeteer(page: PuppeteerPage): SessionPage {
         (k) => page.keyboard.press(k as never),
       ),
     waitFor: (fn, arg, timeoutMs = 5000) => poll(() => evaluate(fn, arg), timeoutMs),
+    bringToFront: () => page.bringToFront(),
     close: () => page.close(),
     fakeX: remoteFakeX(evaluate),
   };

@@ -34,6 +34,8 @@ export interface SessionPage {
     arg: A,
     timeoutMs?: number,
   ): Promise<void>;
+  /** Makes this the selected tab of its window and gives the window the focus, as a user switching to it. */
+  bringToFront(): Promise<void>;
   close(): Promise<void>;
   readonly fakeX: RemoteFakeX;
 }
