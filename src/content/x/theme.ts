@@ -21,17 +21,54 @@ export function themeOfColor(color: string): PageTheme | null {
 }
 
 /**
- * The theme X paints its page in. X sets the chosen theme's background colour on <body> (rgb(255, 255,
- * 255), rgb(21, 32, 43) for Dim, rgb(0, 0, 0) for Lights out; MARKUP.md "Theme"); the root element is
- * the fallback, then light.
+ * X's own theme names, as its Chat code writes them on `<html data-theme>`: `light`, `dim`, and `dark`
+ * for Lights out (MARKUP.md "Theme"). Null for a name X has not been seen to use.
+ */
+export function themeOfName(name: string | null | undefined): PageTheme | null {
+  const key = name?.trim().toLowerCase();
+  if (key === 'light') return 'light';
+  return key === 'dim' || key === 'dark' ? 'dark' : null;
+}
+
+/** X's `night_mode` cookie: 0 Default, 1 Dim, 2 Lights out; null when absent or another value. */
+export function themeOfNightMode(cookie: string): PageTheme | null {
+  for (const part of cookie.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0 || part.slice(0, eq).trim() !== 'night_mode') continue;
+    const value = part.slice(eq + 1).trim();
+    if (value === '0') return 'light';
+    return value === '1' || value === '2' ? 'dark' : null;
+  }
+  return null;
+}
+
+function cookieOf(doc: Document): string {
+  try {
+    return doc.cookie;
+  } catch {
+    // A sandboxed document throws on cookie access.
+    return '';
+  }
+}
+
+/**
+ * The theme X shows. X marks it in several places and public sources disagree on which one a given
+ * build has (MARKUP.md "Theme"), so every form is read, the painted one first because it is what the
+ * user sees next to the bar: the background colour of <body> (X sets it inline), X's `data-theme` on
+ * <html>, the background colour of <html>, the `night_mode` cookie, and last the system preference,
+ * which X's Chat code itself falls back on. Colours are judged by brightness, not compared with X's
+ * exact values, so a new shade (Lights out in high contrast is rgb(5, 5, 5)) still reads right.
  */
 export function readPageTheme(doc: Document): PageTheme {
   const win = doc.defaultView;
-  if (!win) return 'light';
-  for (const element of [doc.body, doc.documentElement]) {
-    if (!element) continue;
-    const theme = themeOfColor(win.getComputedStyle(element).backgroundColor);
-    if (theme) return theme;
-  }
-  return 'light';
+  const painted = (element: Element | null): PageTheme | null =>
+    element && win ? themeOfColor(win.getComputedStyle(element).backgroundColor) : null;
+  const root = doc.documentElement;
+  const theme =
+    painted(doc.body) ??
+    themeOfName(root?.getAttribute('data-theme')) ??
+    painted(root) ??
+    themeOfNightMode(cookieOf(doc));
+  if (theme) return theme;
+  return win?.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
