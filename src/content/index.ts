@@ -2,6 +2,7 @@
 import { messageSender } from '../messaging/define.ts';
 import { adapterStatus, DETECTION_PORT } from '../messaging/detection.ts';
 import { MessageRouter } from '../messaging/router.ts';
+import { barStateChangedSchema } from '../messaging/schemas/suggestion-bar.ts';
 import { barStateChanged, dismissSuggestion, getBarState } from '../messaging/suggestion-bar.ts';
 import { extensionRuntime } from '../platform/extension-runtime.ts';
 import { answerInsertReply } from './composer-requests.ts';
@@ -43,7 +44,11 @@ const bar = new SuggestionBar(controller.signal, {
   dismiss: (threadId, messageId) => sendMessage(dismissSuggestion, { threadId, messageId }),
   insert: (threadId, text) => answerInsertReply(chatRoot(), location.href, { threadId, text }),
 });
-const barRouter = new MessageRouter(runtime.id).on(barStateChanged, () => void bar.refresh());
+const barRouter = new MessageRouter(runtime.id).on(
+  barStateChanged,
+  barStateChangedSchema,
+  () => void bar.refresh(),
+);
 const removeBarListener = runtime.addMessageListener((message, sender) =>
   barRouter.dispatch(message, sender),
 );

@@ -1,6 +1,9 @@
 import { messageSender } from '../messaging/define.ts';
 import { getChatMarkup } from '../messaging/detection.ts';
 import { MessageRouter } from '../messaging/router.ts';
+import { getChatMarkupSchema } from '../messaging/schemas/detection.ts';
+import { runJobSchema } from '../messaging/schemas/sending.ts';
+import { getOpenThreadSchema, insertReplySchema } from '../messaging/schemas/ui.ts';
 import { jobFinished, jobPause, jobStarted, runJob, typerReady } from '../messaging/sending.ts';
 import { getOpenThread, insertReply } from '../messaging/ui.ts';
 import type { ExtensionRuntime } from '../platform/extension-runtime.ts';
@@ -53,10 +56,14 @@ export function startSending(signal: AbortSignal, deps: SendingDeps): void {
     sleep: (ms) => new Promise((resolve) => timers.setTimeout(resolve, ms)),
   });
   const router = new MessageRouter(runtime.id)
-    .on(runJob, (job) => runner.run(job))
-    .on(insertReply, (request) => answerInsertReply(chatRoot(), win.location.href, request))
-    .on(getOpenThread, () => answerOpenThread(chatRoot(), win.location.href, viewerIdFromCookie(doc.cookie)))
-    .on(getChatMarkup, () => answerChatMarkup(doc, win.location.href));
+    .on(runJob, runJobSchema, (job) => runner.run(job))
+    .on(insertReply, insertReplySchema, (request) =>
+      answerInsertReply(chatRoot(), win.location.href, request),
+    )
+    .on(getOpenThread, getOpenThreadSchema, () =>
+      answerOpenThread(chatRoot(), win.location.href, viewerIdFromCookie(doc.cookie)),
+    )
+    .on(getChatMarkup, getChatMarkupSchema, () => answerChatMarkup(doc, win.location.href));
   const remove = runtime.addMessageListener((message, sender) => router.dispatch(message, sender));
   signal.addEventListener('abort', remove, { once: true });
   // A fresh chat page runs no job: leases this tab held (before a reload) can be handed out again now.

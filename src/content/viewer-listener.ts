@@ -1,4 +1,5 @@
 import { MessageRouter } from '../messaging/router.ts';
+import { getViewerSchema } from '../messaging/schemas/viewer.ts';
 import { getViewer, type ViewerAnswer } from '../messaging/viewer.ts';
 import type { ExtensionRuntime } from '../platform/extension-runtime.ts';
 import { readViewer } from './x/viewer.ts';
@@ -14,7 +15,7 @@ export function answerViewer(doc: Document): ViewerAnswer {
  * `signal` aborts. Its own listener: messages it does not know are left to the others.
  */
 export function answerViewerRequests(signal: AbortSignal, doc: Document, runtime: ExtensionRuntime): void {
-  const router = new MessageRouter(runtime.id).on(getViewer, () => answerViewer(doc));
+  const router = new MessageRouter(runtime.id).on(getViewer, getViewerSchema, () => answerViewer(doc));
   const remove = runtime.addMessageListener((message, sender) => router.dispatch(message, sender));
   signal.addEventListener('abort', remove, { once: true });
 }

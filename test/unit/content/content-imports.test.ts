@@ -6,21 +6,38 @@ const root = join(import.meta.dirname, '../../..');
 
 /** Every module the content script pulls in, as `file imports spec` pairs, following local imports. */
 function importsFrom(entry: string): string[] {
+  return importStatements(entry).map(({ file, spec }) => `${file} imports ${spec}`);
+}
+
+/** The run-time import statements of the content script's modules (`import type` loads nothing). */
+function importStatements(entry: string): { file: string; spec: string; statement: string }[] {
   const seen = new Set<string>();
-  const found: string[] = [];
+  const found: { file: string; spec: string; statement: string }[] = [];
   const queue = [entry];
   while (queue.length > 0) {
     const file = queue.pop() as string;
     if (seen.has(file)) continue;
     seen.add(file);
     const source = readFileSync(file, 'utf8');
-    for (const [, spec] of source.matchAll(/^(?:import|export)\s(?!type\b)[^'"]*?['"]([^'"]+)['"]/gm)) {
+    for (const [statement, spec] of source.matchAll(
+      /^(?:import|export)\s(?!type\b)[^'"]*?['"]([^'"]+)['"]/gm,
+    )) {
       if (!spec) continue;
-      found.push(`${relative(root, file)} imports ${spec}`);
+      found.push({ file: relative(root, file), spec, statement });
       if (spec.startsWith('.')) queue.push(resolve(dirname(file), spec));
     }
   }
   return found;
+}
+
+/** The names the content script takes from src/messaging/schemas/, sorted. */
+function schemasLoaded(entry: string): string[] {
+  return importStatements(entry)
+    .filter(({ spec }) => spec.includes('messaging/schemas/'))
+    .flatMap(({ statement }) => /\{([^}]*)\}/.exec(statement)?.[1]?.split(',') ?? ['(all of it)'])
+    .map((name) => name.trim())
+    .filter(Boolean)
+    .sort();
 }
 
 describe('what the content script loads into every X page', () => {
@@ -29,6 +46,23 @@ describe('what the content script loads into every X page', () => {
   it('follows the import graph (guards against a walk that finds nothing)', () => {
     expect(imports.some((line) => line.includes('src/content/x/'))).toBe(true);
     expect(imports.some((line) => line.endsWith(' valibot'))).toBe(true);
+  });
+
+  it('loads valibot only to check what it receives: through the router and the schemas of those messages', () => {
+    const valibot = imports.filter((line) => line.endsWith(' valibot'));
+    const allowed = /^src\/messaging\/(router\.ts|schemas\/[\w-]+\.ts) imports valibot$/;
+    expect(valibot.filter((line) => !allowed.test(line))).toEqual([]);
+  });
+
+  it('loads the schemas of the messages it receives, and only those (a sender does not validate)', () => {
+    expect(schemasLoaded(join(root, 'src/content/index.ts'))).toEqual([
+      'barStateChangedSchema',
+      'getChatMarkupSchema',
+      'getOpenThreadSchema',
+      'getViewerSchema',
+      'insertReplySchema',
+      'runJobSchema',
+    ]);
   });
 
   it('does not load webextension-polyfill (~3 kB gzipped): it uses src/platform/extension-runtime.ts', () => {

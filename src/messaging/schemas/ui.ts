@@ -1,0 +1,36 @@
+import * as v from 'valibot';
+
+/** What the receivers of src/messaging/ui.ts check, and the popup checks of the X tab's answers. */
+
+const threadIdSchema = v.pipe(v.string(), v.regex(/^(?:\d+-\d+|g\d+)$/));
+const MAX_REPLY = 10_000;
+
+export const setAwaySchema = v.object({
+  enabled: v.boolean(),
+  /** When set, away ends by itself at this instant (epoch ms). Ignored when `enabled` is false. */
+  until: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
+
+export const insertReplySchema = v.object({
+  /** The thread the text is meant for; the content script refuses if another one is open. */
+  threadId: v.optional(threadIdSchema),
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_REPLY)),
+});
+
+export const getOpenThreadSchema = v.object({});
+
+export const openThreadSchema = v.object({
+  threadId: threadIdSchema,
+  threadKind: v.picklist(['direct', 'group', 'request']),
+  /** Without the @. Empty for group threads. */
+  contactHandle: v.pipe(v.string(), v.maxLength(50)),
+  contactName: v.pipe(v.string(), v.maxLength(200)),
+  /** X's numeric user id of the other person of a 1:1 (or request); '' for groups or when unknown. */
+  contactId: v.optional(v.pipe(v.string(), v.regex(/^\d{0,25}$/)), ''),
+});
+
+/** Shapes of the successful answers, checked by the popup (the content script may be an older version). */
+export const openThreadOkSchema = v.object({ ok: v.literal(true), thread: openThreadSchema });
+export const insertReplyOkSchema = v.object({ ok: v.literal(true) });
+
+export const refreshBadgeSchema = v.object({});
