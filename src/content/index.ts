@@ -2,7 +2,7 @@
 import { messageSender } from '../messaging/define.ts';
 import { adapterStatus, DETECTION_PORT } from '../messaging/detection.ts';
 import { MessageRouter } from '../messaging/router.ts';
-import { barStateChangedSchema } from '../messaging/schemas/suggestion-bar.ts';
+import { barStateChangedSchema } from '../messaging/schemas/content.ts';
 import { barStateChanged, dismissSuggestion, getBarState } from '../messaging/suggestion-bar.ts';
 import { extensionRuntime } from '../platform/extension-runtime.ts';
 import { answerInsertReply } from './composer-requests.ts';

@@ -1,9 +1,12 @@
 import { messageSender } from '../messaging/define.ts';
 import { getChatMarkup } from '../messaging/detection.ts';
 import { MessageRouter } from '../messaging/router.ts';
-import { getChatMarkupSchema } from '../messaging/schemas/detection.ts';
-import { runJobSchema } from '../messaging/schemas/sending.ts';
-import { getOpenThreadSchema, insertReplySchema } from '../messaging/schemas/ui.ts';
+import {
+  getChatMarkupSchema,
+  getOpenThreadSchema,
+  insertReplySchema,
+  runJobSchema,
+} from '../messaging/schemas/content.ts';
 import { jobFinished, jobPause, jobStarted, runJob, typerReady } from '../messaging/sending.ts';
 import { getOpenThread, insertReply } from '../messaging/ui.ts';
 import type { ExtensionRuntime } from '../platform/extension-runtime.ts';

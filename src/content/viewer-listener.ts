@@ -1,5 +1,5 @@
 import { MessageRouter } from '../messaging/router.ts';
-import { getViewerSchema } from '../messaging/schemas/viewer.ts';
+import { getViewerSchema } from '../messaging/schemas/content.ts';
 import { getViewer, type ViewerAnswer } from '../messaging/viewer.ts';
 import type { ExtensionRuntime } from '../platform/extension-runtime.ts';
 import { readViewer } from './x/viewer.ts';

@@ -20,6 +20,33 @@ export function defineMessage<Payload, Response>(name: string): MessageDef<Paylo
   return { name };
 }
 
+/**
+ * What a receiver checks a payload with: a Standard Schema (https://standardschema.dev), the interface
+ * valibot's schemas and those of schemas/light.ts both have. Only the part the router uses.
+ */
+export interface PayloadSchema<Output> {
+  readonly '~standard': {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => PayloadResult<Output> | Promise<PayloadResult<Output>>;
+    /** Type-only: what a successful check gives. */
+    readonly types?: { readonly output: Output } | undefined;
+  };
+}
+
+export type PayloadResult<Output> =
+  | { readonly value: Output; readonly issues?: undefined }
+  | {
+      readonly issues: readonly {
+        readonly message: string;
+        readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[] | undefined;
+      }[];
+    };
+
+/** What a payload schema gives (`v.InferOutput` for valibot's). */
+export type PayloadOf<Schema extends PayloadSchema<unknown>> =
+  Schema extends PayloadSchema<infer Output> ? Output : never;
+
 /** What travels on the wire. */
 export interface Envelope {
   type: string;

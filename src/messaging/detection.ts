@@ -1,7 +1,7 @@
-import type * as v from 'valibot';
 import type { IncomingDm } from '../core/types.ts';
-import { defineMessage } from './define.ts';
+import { defineMessage, type PayloadOf } from './define.ts';
 import type { OwnMessageReport } from './own-message.ts';
+import type * as content from './schemas/content.ts';
 import type * as schemas from './schemas/detection.ts';
 import type { TabProblem } from './ui.ts';
 
@@ -34,7 +34,7 @@ export function readDmAck(message: unknown): number[] | null {
   return Array.isArray(acked) && acked.every(Number.isInteger) ? acked : null;
 }
 
-export type AdapterStatus = v.InferOutput<typeof schemas.adapterStatusSchema>;
+export type AdapterStatus = PayloadOf<typeof schemas.adapterStatusSchema>;
 
 /** Content script → worker: result of the adapter's self-check on a chat page. */
 export const adapterStatus = defineMessage<AdapterStatus, void>('adapterStatus');
@@ -52,14 +52,14 @@ export interface AdapterStatusRecord {
  * The popup shows a warning for the active tab when its status is not ok (invariant 8).
  */
 export const getAdapterStatuses = defineMessage<
-  v.InferOutput<typeof schemas.getAdapterStatusesSchema>,
+  PayloadOf<typeof schemas.getAdapterStatusesSchema>,
   AdapterStatusRecord[]
 >('getAdapterStatuses');
 
 /** The most chat markup a tab answers (the page's HTML; a few hundred kB whatever the inbox's size). */
 export const MAX_CHAT_MARKUP = 4_000_000;
 
-export type ChatMarkup = v.InferOutput<typeof schemas.chatMarkupOkSchema>;
+export type ChatMarkup = PayloadOf<typeof schemas.chatMarkupOkSchema>;
 export type ChatMarkupAnswer = ChatMarkup | { ok: false; problem: TabProblem };
 
 /**
@@ -67,7 +67,6 @@ export type ChatMarkupAnswer = ChatMarkup | { ok: false; problem: TabProblem };
  * popup makes an anonymised markup report (src/content/x/markup-report.ts) for the user to paste into a
  * bug report when the self-check fails. The markup itself never leaves the extension.
  */
-export const getChatMarkup = defineMessage<
-  v.InferOutput<typeof schemas.getChatMarkupSchema>,
-  ChatMarkupAnswer
->('getChatMarkup');
+export const getChatMarkup = defineMessage<PayloadOf<typeof content.getChatMarkupSchema>, ChatMarkupAnswer>(
+  'getChatMarkup',
+);

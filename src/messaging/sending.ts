@@ -1,5 +1,5 @@
-import type * as v from 'valibot';
-import { defineMessage } from './define.ts';
+import { defineMessage, type PayloadOf } from './define.ts';
+import type * as content from './schemas/content.ts';
 import type * as schemas from './schemas/sending.ts';
 
 /**
@@ -38,14 +38,14 @@ export type FailureCode =
  */
 export type SendProblemCode = FailureCode | 'expired' | 'expiredUserBusy';
 
-export type RunJob = v.InferOutput<typeof schemas.runJobSchema>;
+export type RunJob = PayloadOf<typeof content.runJobSchema>;
 export type RunJobAnswer = { accepted: true } | { accepted: false; reason: 'busy' };
 
 /** Worker → the leased tab's content script: type and send this reply. Answers at once. */
 export const runJob = defineMessage<RunJob, RunJobAnswer>('runJob');
 
 /** Content → worker: about to type the first character. The answer is the go-ahead. */
-export const jobStarted = defineMessage<v.InferOutput<typeof schemas.jobStartedSchema>, { go: boolean }>(
+export const jobStarted = defineMessage<PayloadOf<typeof schemas.jobStartedSchema>, { go: boolean }>(
   'jobStarted',
 );
 
@@ -58,11 +58,9 @@ export const MAX_PAUSE_MS = 5_000;
  * with the page's timers matters: browsers throttle timers of hidden tabs (a pinned tab) to one per
  * second or even one per minute, while a message answer wakes the page at once.
  */
-export const jobPause = defineMessage<v.InferOutput<typeof schemas.jobPauseSchema>, { go: boolean }>(
-  'jobPause',
-);
+export const jobPause = defineMessage<PayloadOf<typeof schemas.jobPauseSchema>, { go: boolean }>('jobPause');
 
-export type JobFinished = v.InferOutput<typeof schemas.jobFinishedSchema>;
+export type JobFinished = PayloadOf<typeof schemas.jobFinishedSchema>;
 
 /** Content → worker: how the attempt ended. `recorded: false` when this tab no longer held the lease. */
 export const jobFinished = defineMessage<JobFinished, { recorded: boolean }>('jobFinished');
@@ -71,4 +69,4 @@ export const jobFinished = defineMessage<JobFinished, { recorded: boolean }>('jo
  * Content → worker when the content script starts: this page runs no job, so any lease the tab held
  * belongs to a page that is gone (reload, navigation) and can be handed out again at once.
  */
-export const typerReady = defineMessage<v.InferOutput<typeof schemas.typerReadySchema>, void>('typerReady');
+export const typerReady = defineMessage<PayloadOf<typeof schemas.typerReadySchema>, void>('typerReady');

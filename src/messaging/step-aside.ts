@@ -1,5 +1,4 @@
-import type * as v from 'valibot';
-import { defineMessage } from './define.ts';
+import { defineMessage, type PayloadOf } from './define.ts';
 import type * as schemas from './schemas/step-aside.ts';
 
 /**
@@ -7,6 +6,6 @@ import type * as schemas from './schemas/step-aside.ts';
  * jobs' one writer) and wakes its job clock, so the reply goes out as soon as the usual checks allow.
  * Answers false when the reply was no longer waiting in its grace period.
  */
-export const sendReplyNow = defineMessage<v.InferOutput<typeof schemas.sendReplyNowSchema>, boolean>(
+export const sendReplyNow = defineMessage<PayloadOf<typeof schemas.sendReplyNowSchema>, boolean>(
   'sendReplyNow',
 );

@@ -1,5 +1,5 @@
-import type * as v from 'valibot';
-import { defineMessage } from './define.ts';
+import { defineMessage, type PayloadOf } from './define.ts';
+import type * as content from './schemas/content.ts';
 import type * as schemas from './schemas/suggestion-bar.ts';
 
 /**
@@ -8,21 +8,20 @@ import type * as schemas from './schemas/suggestion-bar.ts';
  * when that may have changed.
  */
 
-export type BarTexts = v.InferOutput<typeof schemas.barTextsSchema>;
-export type BarState = v.InferOutput<typeof schemas.barStateSchema>;
+export type BarTexts = PayloadOf<typeof schemas.barTextsSchema>;
+export type BarState = PayloadOf<typeof schemas.barStateSchema>;
 
 /** Page → worker: what the bar shows for the open thread. */
-export const getBarState = defineMessage<v.InferOutput<typeof schemas.getBarStateSchema>, BarState>(
+export const getBarState = defineMessage<PayloadOf<typeof schemas.getBarStateSchema>, BarState>(
   'getBarState',
 );
 
 /** Page → worker: the user dismissed this suggestion from the bar. True when it was still there. */
-export const dismissSuggestion = defineMessage<
-  v.InferOutput<typeof schemas.dismissSuggestionSchema>,
-  boolean
->('dismissSuggestion');
+export const dismissSuggestion = defineMessage<PayloadOf<typeof schemas.dismissSuggestionSchema>, boolean>(
+  'dismissSuggestion',
+);
 
 /** Worker → X tabs: suggestions or the away switch changed; a tab showing a bar asks again. */
-export const barStateChanged = defineMessage<v.InferOutput<typeof schemas.barStateChangedSchema>, void>(
+export const barStateChanged = defineMessage<PayloadOf<typeof content.barStateChangedSchema>, void>(
   'barStateChanged',
 );

@@ -1,6 +1,6 @@
-import type * as v from 'valibot';
 import type { Schedule } from '../core/types.ts';
-import { defineMessage } from './define.ts';
+import { defineMessage, type PayloadOf } from './define.ts';
+import type * as content from './schemas/content.ts';
 import type * as schemas from './schemas/ui.ts';
 
 /**
@@ -8,7 +8,7 @@ import type * as schemas from './schemas/ui.ts';
  * themselves, they do directly; these are the things that need the worker (badge, jobs) or an X tab.
  */
 
-export type SetAwayPayload = v.InferOutput<typeof schemas.setAwaySchema>;
+export type SetAwayPayload = PayloadOf<typeof schemas.setAwaySchema>;
 
 /**
  * Popup → worker: switch away on or off. The worker writes the settings, refreshes the badge and, when
@@ -35,23 +35,20 @@ export type InsertReplyAnswer = { ok: true } | { ok: false; problem: TabProblem 
  * Popup → content script of the active X tab: put this text in the composer of the open thread. The user
  * presses send; nothing is sent by this message.
  */
-export const insertReply = defineMessage<v.InferOutput<typeof schemas.insertReplySchema>, InsertReplyAnswer>(
+export const insertReply = defineMessage<PayloadOf<typeof content.insertReplySchema>, InsertReplyAnswer>(
   'insertReply',
 );
 
-export type OpenThread = v.InferOutput<typeof schemas.openThreadSchema>;
+export type OpenThread = PayloadOf<typeof schemas.openThreadSchema>;
 export type OpenThreadAnswer = { ok: true; thread: OpenThread } | { ok: false; problem: TabProblem };
 
 /** Popup → content script of the active X tab: which conversation is open, and with whom. */
-export const getOpenThread = defineMessage<
-  v.InferOutput<typeof schemas.getOpenThreadSchema>,
-  OpenThreadAnswer
->('getOpenThread');
+export const getOpenThread = defineMessage<PayloadOf<typeof content.getOpenThreadSchema>, OpenThreadAnswer>(
+  'getOpenThread',
+);
 
 /**
  * Extension page → worker: settings changed (schedule, language…), repaint the toolbar button now. The
  * worker also follows the database itself, but only while it is awake; this wakes it.
  */
-export const refreshBadge = defineMessage<v.InferOutput<typeof schemas.refreshBadgeSchema>, void>(
-  'refreshBadge',
-);
+export const refreshBadge = defineMessage<PayloadOf<typeof schemas.refreshBadgeSchema>, void>('refreshBadge');

@@ -1,5 +1,5 @@
-import type * as v from 'valibot';
-import { defineMessage } from './define.ts';
+import { defineMessage, type PayloadOf } from './define.ts';
+import type * as content from './schemas/content.ts';
 import type * as schemas from './schemas/viewer.ts';
 
 /**
@@ -11,10 +11,8 @@ import type * as schemas from './schemas/viewer.ts';
 
 /** `notSignedIn`: the page shows no profile link (signed out, or not rendered yet). */
 export type ViewerAnswer =
-  | { ok: true; viewer: v.InferOutput<typeof schemas.viewerSchema> }
+  | { ok: true; viewer: PayloadOf<typeof schemas.viewerSchema> }
   | { ok: false; problem: 'notSignedIn' };
 
 /** Extension page → content script of an X tab: who is signed in there. */
-export const getViewer = defineMessage<v.InferOutput<typeof schemas.getViewerSchema>, ViewerAnswer>(
-  'getViewer',
-);
+export const getViewer = defineMessage<PayloadOf<typeof content.getViewerSchema>, ViewerAnswer>('getViewer');

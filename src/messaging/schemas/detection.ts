@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { IncomingDm } from '../../core/types.ts';
 import { MAX_BATCH, MAX_CHAT_MARKUP } from '../detection.ts';
 
-/** What the receivers of src/messaging/detection.ts check. */
+/** What the worker and the popup check of the messages of src/messaging/detection.ts. */
 
 const MAX_TEXT = 10_000;
 
@@ -38,8 +38,6 @@ export const adapterStatusSchema = v.object({
 });
 
 export const getAdapterStatusesSchema = v.object({});
-
-export const getChatMarkupSchema = v.object({});
 
 /** The successful answer to getChatMarkup, checked by the popup (the tab may run an older version). */
 export const chatMarkupOkSchema = v.object({

@@ -1,30 +1,13 @@
 import * as v from 'valibot';
 import { MAX_PAUSE_MS } from '../sending.ts';
 
-/** What the receivers of src/messaging/sending.ts check. */
+/** What the worker checks of the messages of src/messaging/sending.ts (runJob's: content.ts). */
 
-const threadIdSchema = v.pipe(v.string(), v.regex(/^(?:\d+-\d+|g\d+)$/));
 const jobIdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const uuidList = v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(500));
-const MAX_TEXT = 10_000;
 
 const postponeCodes = ['userBusy', 'threadMismatch', 'threadNotListed', 'notLoaded'] as const;
 const failureCodes = ['noComposer', 'textRejected', 'sendFailed', 'notConfirmed'] as const;
-
-export const runJobSchema = v.object({
-  jobId: jobIdSchema,
-  threadId: threadIdSchema,
-  text: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT)),
-  chunks: v.pipe(v.array(v.pipe(v.string(), v.maxLength(MAX_TEXT))), v.minLength(1), v.maxLength(MAX_TEXT)),
-  keyDelaysMs: v.array(v.pipe(v.number(), v.minValue(0))),
-  /** Epoch ms: type the first chunk then, not earlier (opening the thread happens before). */
-  typingStartAt: v.number(),
-  /**
-   * Own rows with this text that were there before our first attempt; null when nothing was ever typed
-   * for this job. Non-null means a previous attempt may have sent it: look before typing again.
-   */
-  seenOwnRows: v.nullable(uuidList),
-});
 
 export const jobStartedSchema = v.object({ jobId: jobIdSchema, ownRowsBefore: uuidList });
 

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 
-/** What the receivers of src/messaging/suggestion-bar.ts check, and the shape of the bar's state. */
+/** What the worker checks of the messages of src/messaging/suggestion-bar.ts, and the bar's state. */
 
 const threadIdSchema = v.pipe(v.string(), v.regex(/^(?:\d+-\d+|g\d+)$/));
 const messageIdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
@@ -28,5 +28,3 @@ export const barStateSchema = v.object({
 });
 
 export const dismissSuggestionSchema = v.object({ threadId: threadIdSchema, messageId: messageIdSchema });
-
-export const barStateChangedSchema = v.object({});

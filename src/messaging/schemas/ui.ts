@@ -1,23 +1,17 @@
 import * as v from 'valibot';
 
-/** What the receivers of src/messaging/ui.ts check, and the popup checks of the X tab's answers. */
+/**
+ * What the worker checks of the messages of src/messaging/ui.ts, and the popup of the X tab's answers (the
+ * content script's checks are in content.ts).
+ */
 
 const threadIdSchema = v.pipe(v.string(), v.regex(/^(?:\d+-\d+|g\d+)$/));
-const MAX_REPLY = 10_000;
 
 export const setAwaySchema = v.object({
   enabled: v.boolean(),
   /** When set, away ends by itself at this instant (epoch ms). Ignored when `enabled` is false. */
   until: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
-
-export const insertReplySchema = v.object({
-  /** The thread the text is meant for; the content script refuses if another one is open. */
-  threadId: v.optional(threadIdSchema),
-  text: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_REPLY)),
-});
-
-export const getOpenThreadSchema = v.object({});
 
 export const openThreadSchema = v.object({
   threadId: threadIdSchema,

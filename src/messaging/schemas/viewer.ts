@@ -1,9 +1,7 @@
 import * as v from 'valibot';
 import type { ViewerAnswer } from '../viewer.ts';
 
-/** What the content script checks of `getViewer`, and the welcome page of its answer. */
-
-export const getViewerSchema = v.object({});
+/** What the welcome page checks of an X tab's answer to getViewer (the content script's check: content.ts). */
 
 export const viewerSchema = v.object({ handle: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_]{1,15}$/)) });
 

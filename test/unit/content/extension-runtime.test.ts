@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
 import { MessageRouter } from '../../../src/messaging/router.ts';
-import { getViewerSchema } from '../../../src/messaging/schemas/viewer.ts';
+import { getViewerSchema } from '../../../src/messaging/schemas/content.ts';
 import { getViewer } from '../../../src/messaging/viewer.ts';
 import { extensionRuntime } from '../../../src/platform/extension-runtime.ts';
 import { EXTENSION_ID, fakeChrome, fakeFirefox, NO_RECEIVER } from './support/fake-runtimes.ts';

@@ -1,15 +1,19 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import type { PayloadOf } from '../../../src/messaging/define.ts';
 import { MessageRouter } from '../../../src/messaging/router.ts';
-import { runJobSchema } from '../../../src/messaging/schemas/sending.ts';
-import { insertReplySchema } from '../../../src/messaging/schemas/ui.ts';
+import { insertReplySchema, runJobSchema } from '../../../src/messaging/schemas/content.ts';
+import { setAwaySchema } from '../../../src/messaging/schemas/ui.ts';
 import { runJob } from '../../../src/messaging/sending.ts';
+import { setAway } from '../../../src/messaging/ui.ts';
 
 const folder = join(import.meta.dirname, '../../../src/messaging');
-/** Files of src/messaging/ that define messages, each with its schemas in schemas/<same name>. */
-const topics = readdirSync(join(folder, 'schemas')).filter((name) => name.endsWith('.ts'));
+/** Files of src/messaging/ that define messages. */
+const topics = readdirSync(folder).filter(
+  (name) => name.endsWith('.ts') && readFileSync(join(folder, name), 'utf8').includes('defineMessage<'),
+);
+const schemaFiles = readdirSync(join(folder, 'schemas')).filter((name) => name.endsWith('.ts'));
 
 /** The message definitions a module exports: objects that carry only a name. */
 function definitions(module: Record<string, unknown>): { name: string }[] {
@@ -22,20 +26,36 @@ function definitions(module: Record<string, unknown>): { name: string }[] {
   );
 }
 
+async function allSchemas(): Promise<Record<string, unknown>> {
+  const found: Record<string, unknown> = {};
+  for (const file of schemaFiles) Object.assign(found, await import(join(folder, 'schemas', file)));
+  return found;
+}
+
+const job = {
+  jobId: 'j1',
+  threadId: '1-2',
+  text: 'hi',
+  chunks: ['hi'],
+  keyDelaysMs: [10],
+  typingStartAt: 0,
+  seenOwnRows: null,
+} satisfies PayloadOf<typeof runJobSchema>;
+
 describe('message definitions and their schemas', () => {
   it('finds the message definitions (guards against a walk that finds nothing)', async () => {
+    expect(topics).toEqual(expect.arrayContaining(['sending.ts', 'ui.ts', 'viewer.ts']));
     const sending = await import(join(folder, 'sending.ts'));
     expect(definitions(sending).map((def) => def.name)).toContain('runJob');
   });
 
-  it('every message has its receiver’s schema, `<name>Schema`, in schemas/ under the same file name', async () => {
+  it('every message has its receiver’s schema, `<name>Schema`, in schemas/', async () => {
+    const schemas = await allSchemas();
     const missing: string[] = [];
     for (const topic of topics) {
-      const defs = definitions(await import(join(folder, topic)));
-      const schemas: Record<string, unknown> = await import(join(folder, 'schemas', topic));
-      for (const { name } of defs) {
-        const schema = schemas[`${name}Schema`] as { kind?: unknown } | undefined;
-        if (schema?.kind !== 'schema') missing.push(`${topic}: ${name}Schema`);
+      for (const { name } of definitions(await import(join(folder, topic)))) {
+        const schema = schemas[`${name}Schema`] as { '~standard'?: { validate?: unknown } } | undefined;
+        if (typeof schema?.['~standard']?.validate !== 'function') missing.push(`${topic}: ${name}Schema`);
       }
     }
     expect(missing).toEqual([]);
@@ -50,29 +70,32 @@ describe('message definitions and their schemas', () => {
     }
   });
 
-  it('the router checks the payload with the schema it was given', async () => {
+  it('the router checks the payload with the schema it was given: light (content script)', async () => {
     const router = new MessageRouter('me').on(runJob, runJobSchema, () => ({ accepted: true }) as const);
-    const job = {
-      jobId: 'j1',
-      threadId: '1-2',
-      text: 'hi',
-      chunks: ['hi'],
-      keyDelaysMs: [10],
-      typingStartAt: 0,
-      seenOwnRows: null,
-    } satisfies v.InferOutput<typeof runJobSchema>;
     await expect(router.dispatch({ type: 'runJob', payload: job }, { id: 'me' })).resolves.toEqual({
       accepted: true,
     });
     await expect(
-      router.dispatch({ type: 'runJob', payload: { ...job, threadId: 'x' } }, { id: 'me' }),
-    ).rejects.toThrow(/Invalid "runJob" payload at threadId/);
+      router.dispatch({ type: 'runJob', payload: { ...job, chunks: ['a', 3] } }, { id: 'me' }),
+    ).rejects.toThrow('Invalid "runJob" payload at chunks.1: Expected a string');
+  });
+
+  it('the router checks the payload with the schema it was given: valibot (worker)', async () => {
+    const router = new MessageRouter('me').on(setAway, setAwaySchema, ({ until }) => ({
+      schedule: { until } as never,
+    }));
+    await expect(
+      router.dispatch({ type: 'setAway', payload: { enabled: true, until: 5 } }, { id: 'me' }),
+    ).resolves.toEqual({ schedule: { until: 5 } });
+    await expect(
+      router.dispatch({ type: 'setAway', payload: { enabled: true, until: -1 } }, { id: 'me' }),
+    ).rejects.toThrow(/^Invalid "setAway" payload at until: /);
   });
 
   it('a schema that does not fit the definition does not compile', () => {
     const router = new MessageRouter('me');
     // @ts-expect-error insertReply's schema does not give runJob's payload
     router.on(runJob, insertReplySchema, () => ({ accepted: true }) as const);
-    expect(v.safeParse(insertReplySchema, { text: 'hi' }).success).toBe(true);
+    expect(router.dispatch({ type: 'other', payload: {} }, { id: 'me' })).toBeUndefined();
   });
 });
