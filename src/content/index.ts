@@ -20,6 +20,10 @@ const controller = new AbortController();
 const runtime = extensionRuntime();
 const sendMessage = messageSender(runtime.sendMessage);
 const options = { timers: realTimers, onGone: () => controller.abort() };
+// One router for every message this page answers (the worker's, the popup's, the welcome page's).
+const router = new MessageRouter(runtime.id);
+const removeListener = runtime.addMessageListener((message, sender) => router.dispatch(message, sender));
+controller.signal.addEventListener('abort', removeListener, { once: true });
 
 const reporter = new DmReporter(
   {
@@ -44,15 +48,7 @@ const bar = new SuggestionBar(controller.signal, {
   dismiss: (threadId, messageId) => sendMessage(dismissSuggestion, { threadId, messageId }),
   insert: (threadId, text) => answerInsertReply(chatRoot(), location.href, { threadId, text }),
 });
-const barRouter = new MessageRouter(runtime.id).on(
-  barStateChanged,
-  barStateChangedSchema,
-  () => void bar.refresh(),
-);
-const removeBarListener = runtime.addMessageListener((message, sender) =>
-  barRouter.dispatch(message, sender),
-);
-controller.signal.addEventListener('abort', removeBarListener, { once: true });
+router.on(barStateChanged, barStateChangedSchema, () => void bar.refresh());
 
 runDetection(controller.signal, {
   doc: document,
@@ -68,7 +64,7 @@ runDetection(controller.signal, {
 });
 
 // Typing and sending replies (jobs from the worker) and the popup's composer requests.
-startSending(controller.signal, {
+startSending(controller.signal, router, {
   doc: document,
   win: window,
   now: () => Date.now(),
@@ -78,4 +74,4 @@ startSending(controller.signal, {
 });
 
 // Who is signed in, for the welcome page's "about you" step.
-answerViewerRequests(controller.signal, document, runtime);
+answerViewerRequests(router, document);
