@@ -1,3 +1,4 @@
+import { profileHandleIn } from './profile-link.ts';
 import {
   kindLabelSuffix,
   messageRowAttribute,
@@ -5,7 +6,6 @@ import {
   messageTextPrefix,
   messageTextSpan,
   mineClass,
-  profileLink,
   rowLabel,
   senderLabelSuffix,
   testIdOf,
@@ -142,37 +142,6 @@ function rowText(row: Element, uuid: string, time: string): string {
   return '';
 }
 
-const PROFILE_HOSTS = /^https:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com\//u;
-// Paths of x.com that are not profiles, even though they look like one segment.
-const NOT_PROFILES = new Set([
-  'home',
-  'explore',
-  'messages',
-  'notifications',
-  'i',
-  'settings',
-  'search',
-  'compose',
-]);
-
-/** `/<handle>` or `https://x.com/<handle>` → handle; anything else (chat links, deeper paths) → empty. */
-export function handleFromHref(href: string | null): string {
-  const path = (href ?? '').replace(PROFILE_HOSTS, '/');
-  const match = /^\/([A-Za-z0-9_]{1,50})\/?$/u.exec(path);
-  const handle = match?.[1] ?? '';
-  return NOT_PROFILES.has(handle.toLowerCase()) ? '' : handle;
-}
-
-/** The avatar link's handle; links inside the message text (mentions) are the text's, not the sender's. */
-function avatarHandle(row: Element): string {
-  for (const link of row.querySelectorAll(profileLink)) {
-    if (link.closest(messageText)) continue;
-    const handle = handleFromHref(link.getAttribute('href'));
-    if (handle !== '') return handle;
-  }
-  return '';
-}
-
 /** Reads a row; null when it has no uuid (then it is not a message X would deliver twice the same way). */
 export function parseMessageRow(row: Element): MessageRow | null {
   const uuid = rowUuid(row);
@@ -186,7 +155,8 @@ export function parseMessageRow(row: Element): MessageRow | null {
     text,
     timeLabel: time,
     senderName: sender,
-    senderHandle: direction === 'theirs' ? avatarHandle(row) : '',
+    // The avatar link (group threads, their rows only).
+    senderHandle: direction === 'theirs' ? profileHandleIn(row) : '',
     kind,
     fromPerson: sender !== '' || kind !== '' || text !== '' || hasTextContainer(row, uuid),
   };
