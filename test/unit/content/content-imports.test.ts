@@ -24,7 +24,8 @@ function importStatements(entry: string): { file: string; spec: string; statemen
     )) {
       if (!spec) continue;
       found.push({ file: relative(root, file), spec, statement });
-      if (spec.startsWith('.')) queue.push(resolve(dirname(file), spec));
+      // Local modules (a stylesheet imported with ?inline is text, not code to follow).
+      if (spec.startsWith('.') && spec.endsWith('.ts')) queue.push(resolve(dirname(file), spec));
     }
   }
   return found;
