@@ -127,19 +127,24 @@ function withoutTrailingTimes(found: Piece[], time: string): string {
  * row's own `message-text-<uuid>` container. Without that span, the container's readable text without
  * the time copies X puts inside the bubble. Quotes of earlier messages sit outside this container.
  */
-function rowText(row: Element, uuid: string, time: string): string {
-  for (const container of row.querySelectorAll(messageText)) {
-    if (testIdOf(container) !== messageTextPrefix + uuid) continue;
-    const timeIds = new Set([uuid + timeLabelSuffix]);
-    const span = container.querySelector(messageTextSpan);
-    if (span)
-      return pieces(span, timeIds)
-        .map((piece) => piece.text)
-        .join('');
-    return withoutTrailingTimes(pieces(container, timeIds), time);
-  }
+function rowText(container: Element | null, uuid: string, time: string): string {
   // A photo or a sticker has no text.
-  return '';
+  if (!container) return '';
+  const timeIds = new Set([uuid + timeLabelSuffix]);
+  const span = container.querySelector(messageTextSpan);
+  if (span)
+    return pieces(span, timeIds)
+      .map((piece) => piece.text)
+      .join('');
+  return withoutTrailingTimes(pieces(container, timeIds), time);
+}
+
+/** The row's own text container, `message-text-<uuid>` (a quoted message has another one). */
+function textContainer(row: Element, uuid: string): Element | null {
+  for (const container of row.querySelectorAll(messageText)) {
+    if (testIdOf(container) === messageTextPrefix + uuid) return container;
+  }
+  return null;
 }
 
 /** Reads a row; null when it has no uuid (then it is not a message X would deliver twice the same way). */
@@ -148,7 +153,8 @@ export function parseMessageRow(row: Element): MessageRow | null {
   if (uuid === '') return null;
   const direction = rowDirection(row);
   const { time, sender, kind } = labels(row, uuid);
-  const text = rowText(row, uuid, time);
+  const container = textContainer(row, uuid);
+  const text = rowText(container, uuid, time);
   return {
     uuid,
     direction,
@@ -158,13 +164,6 @@ export function parseMessageRow(row: Element): MessageRow | null {
     // The avatar link (group threads, their rows only).
     senderHandle: direction === 'theirs' ? profileHandleIn(row) : '',
     kind,
-    fromPerson: sender !== '' || kind !== '' || text !== '' || hasTextContainer(row, uuid),
+    fromPerson: sender !== '' || kind !== '' || text !== '' || container !== null,
   };
-}
-
-function hasTextContainer(row: Element, uuid: string): boolean {
-  for (const container of row.querySelectorAll(messageText)) {
-    if (testIdOf(container) === messageTextPrefix + uuid) return true;
-  }
-  return false;
 }
