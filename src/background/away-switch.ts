@@ -1,5 +1,6 @@
 import type { Schedule } from '../core/types.ts';
 import type { MessageRouter } from '../messaging/router.ts';
+import { refreshBadgeSchema, setAwaySchema } from '../messaging/schemas/ui.ts';
 import { refreshBadge, type SetAwayPayload, setAway } from '../messaging/ui.ts';
 import { switchIsOn } from '../shared/away-state.ts';
 import type { AwayDb } from '../storage/db.ts';
@@ -67,5 +68,7 @@ export async function toggleAway(deps: AwayDeps): Promise<boolean> {
 }
 
 export function registerAwaySwitch(router: MessageRouter, deps: AwayDeps): void {
-  router.on(setAway, (payload) => applyAway(deps, payload)).on(refreshBadge, () => deps.refresh());
+  router
+    .on(setAway, setAwaySchema, (payload) => applyAway(deps, payload))
+    .on(refreshBadge, refreshBadgeSchema, () => deps.refresh());
 }

@@ -4,15 +4,19 @@ import {
   type AdapterStatus,
   type AdapterStatusRecord,
   adapterStatus,
-  adapterStatusSchema,
   DETECTION_PORT,
   type DmAck,
-  dmBatchSchema,
   getAdapterStatuses,
-  incomingDmSchema,
 } from '../messaging/detection.ts';
-import { isOwnReport, type OwnMessageReport, ownMessageReportSchema } from '../messaging/own-message.ts';
+import { isOwnReport, type OwnMessageReport } from '../messaging/own-message.ts';
 import type { MessageRouter, SenderInfo } from '../messaging/router.ts';
+import {
+  adapterStatusSchema,
+  dmBatchSchema,
+  getAdapterStatusesSchema,
+  incomingDmSchema,
+} from '../messaging/schemas/detection.ts';
+import { ownMessageReportSchema } from '../messaging/schemas/own-message.ts';
 import type { AwayDb } from '../storage/db.ts';
 import { recordIncoming } from '../storage/incoming.ts';
 
@@ -195,11 +199,11 @@ export function registerDetection(router: MessageRouter, deps: DetectionDeps): v
     serveDetectionPort(port, deps);
   });
   router
-    .on(adapterStatus, async (status, sender) => {
+    .on(adapterStatus, adapterStatusSchema, async (status, sender) => {
       const tabId = sender.tab?.id;
       // Only a content script in a tab sends this; a status without a tab has nowhere to be shown.
       if (tabId === undefined) throw new Error('adapterStatus needs a sender tab');
       await deps.statuses.put(tabId, status);
     })
-    .on(getAdapterStatuses, () => deps.statuses.list());
+    .on(getAdapterStatuses, getAdapterStatusesSchema, () => deps.statuses.list());
 }

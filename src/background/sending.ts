@@ -2,6 +2,12 @@ import { liveQuery } from 'dexie';
 import browser from 'webextension-polyfill';
 import type { IncomingDm } from '../core/types.ts';
 import type { MessageRouter } from '../messaging/router.ts';
+import {
+  jobFinishedSchema,
+  jobPauseSchema,
+  jobStartedSchema,
+  typerReadySchema,
+} from '../messaging/schemas/sending.ts';
 import { sendToTab } from '../messaging/send.ts';
 import { jobFinished, jobPause, jobStarted, runJob, typerReady } from '../messaging/sending.ts';
 import { uiEnv } from '../shared/db.ts';
@@ -150,10 +156,10 @@ export function registerSending(
     wake: () => void clock.wake(),
   };
   router
-    .on(jobPause, (pause, sender) => answerPause(answers, pause, sender.tab?.id))
-    .on(jobStarted, (start, sender) => answerStarted(answers, start, sender.tab?.id))
-    .on(jobFinished, (report, sender) => answerFinished(answers, report, sender.tab?.id))
-    .on(typerReady, (_payload, sender) => answerTyperReady(answers, sender.tab?.id));
+    .on(jobPause, jobPauseSchema, (pause, sender) => answerPause(answers, pause, sender.tab?.id))
+    .on(jobStarted, jobStartedSchema, (start, sender) => answerStarted(answers, start, sender.tab?.id))
+    .on(jobFinished, jobFinishedSchema, (report, sender) => answerFinished(answers, report, sender.tab?.id))
+    .on(typerReady, typerReadySchema, (_payload, sender) => answerTyperReady(answers, sender.tab?.id));
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === JOB_ALARM) void clock.wake();

@@ -1,5 +1,6 @@
 import type { OwnMessageReport } from '../messaging/own-message.ts';
 import type { MessageRouter } from '../messaging/router.ts';
+import { sendReplyNowSchema } from '../messaging/schemas/step-aside.ts';
 import { sendReplyNow } from '../messaging/step-aside.ts';
 import type { AwayDb } from '../storage/db.ts';
 import { sendJobNow } from '../storage/jobs.ts';
@@ -20,7 +21,7 @@ export async function onOwnMessage(deps: StepAsideDeps, own: OwnMessageReport): 
 
 /** "Send now" from the popup: the grace period ends and the clock runs a pass. */
 export function registerStepAside(router: MessageRouter, deps: StepAsideDeps): void {
-  router.on(sendReplyNow, async ({ jobId }) => {
+  router.on(sendReplyNow, sendReplyNowSchema, async ({ jobId }) => {
     const done = await sendJobNow(deps.db(), jobId, deps.now());
     if (done) deps.wake();
     return done;

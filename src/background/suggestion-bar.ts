@@ -2,6 +2,7 @@ import { liveQuery } from 'dexie';
 import { localeInfo } from '../core/locales.ts';
 import { awayStatus } from '../core/schedule.ts';
 import type { MessageRouter } from '../messaging/router.ts';
+import { dismissSuggestionSchema, getBarStateSchema } from '../messaging/schemas/suggestion-bar.ts';
 import { type BarState, dismissSuggestion, getBarState } from '../messaging/suggestion-bar.ts';
 import { loadLocale, t } from '../shared/i18n.ts';
 import type { AwayDb } from '../storage/db.ts';
@@ -48,8 +49,8 @@ export async function readBarState(deps: SuggestionBarDeps, threadId: string): P
  */
 export function registerSuggestionBar(router: MessageRouter, deps: SuggestionBarDeps): () => void {
   router
-    .on(getBarState, ({ threadId }) => readBarState(deps, threadId))
-    .on(dismissSuggestion, ({ threadId, messageId }) =>
+    .on(getBarState, getBarStateSchema, ({ threadId }) => readBarState(deps, threadId))
+    .on(dismissSuggestion, dismissSuggestionSchema, ({ threadId, messageId }) =>
       dismissStored(deps.db(), threadId, messageId, deps.now()),
     );
   let last = '';

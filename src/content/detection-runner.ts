@@ -28,7 +28,7 @@ export function runDetection(signal: AbortSignal, deps: DetectionDeps): void {
     report: deps.report,
     now: deps.now,
     cookie: () => deps.doc.cookie,
-    ...(deps.reportOwn ? { reportOwn: deps.reportOwn } : {}),
+    reportOwn: deps.reportOwn,
   });
   let session: { chat: ChatSession; controller: AbortController } | null = null;
   let reportedChat = false;

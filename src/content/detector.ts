@@ -39,7 +39,7 @@ export class Detector {
       report: deps.report,
       now: deps.now,
       openThread: () => (this.#root ? this.#openThread.read(this.#root, this.#url, viewer.get()) : null),
-      ...(deps.reportOwn ? { reportOwn: deps.reportOwn } : {}),
+      reportOwn: deps.reportOwn,
     });
     this.#inbox = new InboxDetector({ report: deps.report, now: deps.now, viewerId: () => viewer.get() });
   }

@@ -2,6 +2,7 @@
 import { messageSender } from '../messaging/define.ts';
 import { adapterStatus, DETECTION_PORT } from '../messaging/detection.ts';
 import { MessageRouter } from '../messaging/router.ts';
+import { barStateChangedSchema } from '../messaging/schemas/content.ts';
 import { barStateChanged, dismissSuggestion, getBarState } from '../messaging/suggestion-bar.ts';
 import { extensionRuntime } from '../platform/extension-runtime.ts';
 import { answerInsertReply } from './composer-requests.ts';
@@ -19,6 +20,10 @@ const controller = new AbortController();
 const runtime = extensionRuntime();
 const sendMessage = messageSender(runtime.sendMessage);
 const options = { timers: realTimers, onGone: () => controller.abort() };
+// One router for every message this page answers (the worker's, the popup's, the welcome page's).
+const router = new MessageRouter(runtime.id);
+const removeListener = runtime.addMessageListener((message, sender) => router.dispatch(message, sender));
+controller.signal.addEventListener('abort', removeListener, { once: true });
 
 const reporter = new DmReporter(
   {
@@ -43,11 +48,7 @@ const bar = new SuggestionBar(controller.signal, {
   dismiss: (threadId, messageId) => sendMessage(dismissSuggestion, { threadId, messageId }),
   insert: (threadId, text) => answerInsertReply(chatRoot(), location.href, { threadId, text }),
 });
-const barRouter = new MessageRouter(runtime.id).on(barStateChanged, () => void bar.refresh());
-const removeBarListener = runtime.addMessageListener((message, sender) =>
-  barRouter.dispatch(message, sender),
-);
-controller.signal.addEventListener('abort', removeBarListener, { once: true });
+router.on(barStateChanged, barStateChangedSchema, () => void bar.refresh());
 
 runDetection(controller.signal, {
   doc: document,
@@ -63,7 +64,7 @@ runDetection(controller.signal, {
 });
 
 // Typing and sending replies (jobs from the worker) and the popup's composer requests.
-startSending(controller.signal, {
+startSending(controller.signal, router, {
   doc: document,
   win: window,
   now: () => Date.now(),
@@ -73,4 +74,4 @@ startSending(controller.signal, {
 });
 
 // Who is signed in, for the welcome page's "about you" step.
-answerViewerRequests(controller.signal, document, runtime);
+answerViewerRequests(router, document);

@@ -1,6 +1,12 @@
 import { messageSender } from '../messaging/define.ts';
 import { getChatMarkup } from '../messaging/detection.ts';
-import { MessageRouter } from '../messaging/router.ts';
+import type { MessageRouter } from '../messaging/router.ts';
+import {
+  getChatMarkupSchema,
+  getOpenThreadSchema,
+  insertReplySchema,
+  runJobSchema,
+} from '../messaging/schemas/content.ts';
 import { jobFinished, jobPause, jobStarted, runJob, typerReady } from '../messaging/sending.ts';
 import { getOpenThread, insertReply } from '../messaging/ui.ts';
 import type { ExtensionRuntime } from '../platform/extension-runtime.ts';
@@ -26,9 +32,10 @@ export interface SendingDeps {
 
 /**
  * The content script's answers to the worker (type and send a job) and to the popup (which thread is
- * open, put this text in the composer). Everything is released when `signal` aborts.
+ * open, put this text in the composer), on the page's router. What it watches is released when `signal`
+ * aborts.
  */
-export function startSending(signal: AbortSignal, deps: SendingDeps): void {
+export function startSending(signal: AbortSignal, router: MessageRouter, deps: SendingDeps): void {
   const { doc, win, timers, runtime } = deps;
   const sendMessage = messageSender(runtime.sendMessage);
   const chatRoot = () => findChatRoot(doc)?.root ?? null;
@@ -52,13 +59,15 @@ export function startSending(signal: AbortSignal, deps: SendingDeps): void {
     },
     sleep: (ms) => new Promise((resolve) => timers.setTimeout(resolve, ms)),
   });
-  const router = new MessageRouter(runtime.id)
-    .on(runJob, (job) => runner.run(job))
-    .on(insertReply, (request) => answerInsertReply(chatRoot(), win.location.href, request))
-    .on(getOpenThread, () => answerOpenThread(chatRoot(), win.location.href, viewerIdFromCookie(doc.cookie)))
-    .on(getChatMarkup, () => answerChatMarkup(doc, win.location.href));
-  const remove = runtime.addMessageListener((message, sender) => router.dispatch(message, sender));
-  signal.addEventListener('abort', remove, { once: true });
+  router
+    .on(runJob, runJobSchema, (job) => runner.run(job))
+    .on(insertReply, insertReplySchema, (request) =>
+      answerInsertReply(chatRoot(), win.location.href, request),
+    )
+    .on(getOpenThread, getOpenThreadSchema, () =>
+      answerOpenThread(chatRoot(), win.location.href, viewerIdFromCookie(doc.cookie)),
+    )
+    .on(getChatMarkup, getChatMarkupSchema, () => answerChatMarkup(doc, win.location.href));
   // A fresh chat page runs no job: leases this tab held (before a reload) can be handed out again now.
   if (isChatPage(win.location.href)) {
     void deliver(() => sendMessage(typerReady, {}), { timers, onGone: deps.onGone, what: 'typer start' });

@@ -1,4 +1,5 @@
 import type { BarPlacement } from './bar-position.ts';
+import CSS from './suggestion-bar.css?inline';
 import type { PageTheme } from './x/theme.ts';
 
 /** What the bar shows. Texts come from the worker, in the extension's language. */
@@ -25,27 +26,6 @@ export interface BarActions {
 
 /** The host's id in X's page (our injected names start with `afx-`). */
 export const BAR_HOST_ID = 'afx-suggestion-bar';
-
-const CSS = `
-:host { all: initial; }
-.bar { box-sizing: border-box; display: flex; align-items: center; gap: 8px; padding: 6px 8px 6px 12px;
-  border-radius: 16px; border: 1px solid; font: 14px/1.3 system-ui, -apple-system, "Segoe UI", sans-serif;
-  box-shadow: 0 2px 8px rgb(0 0 0 / 0.15); width: 100%; }
-.bar[data-theme="light"] { background: #f7f9f9; color: #0f1419; border-color: #cfd9de; }
-.bar[data-theme="dark"] { background: #16181c; color: #e7e9ea; border-color: #536471; }
-.body { flex: 1; min-width: 0; display: flex; flex-direction: column; }
-.title, .away { font-size: 12px; opacity: 0.85; }
-.away { font-weight: 700; }
-.text { overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
-.error { font-size: 12px; color: #f4212e; }
-.error:empty { display: none; }
-button { font: inherit; font-weight: 700; border-radius: 9999px; padding: 6px 14px; cursor: pointer;
-  border: 1px solid; white-space: nowrap; }
-.bar[data-theme="light"] button { background: #fff; color: #0f1419; border-color: #cfd9de; }
-.bar[data-theme="dark"] button { background: #000; color: #e7e9ea; border-color: #536471; }
-.bar[data-theme] button.primary { background: #0b62a4; color: #fff; border-color: #0b62a4; }
-button:focus-visible { outline: 3px solid #1d9bf0; outline-offset: 2px; }
-`;
 
 function element<K extends keyof HTMLElementTagNameMap>(
   doc: Document,

@@ -185,8 +185,7 @@ export class SuggestionBar {
       this.#view.place(null);
       return;
     }
-    const rect = composer.getBoundingClientRect();
-    const box: Box = { top: rect.top, left: rect.left, width: rect.width, height: rect.height };
+    const box: Box = composer.getBoundingClientRect();
     // The window, whatever the page's mode (in quirks mode the root's client size is the whole page's).
     const viewport = { width: this.deps.win.innerWidth, height: this.deps.win.innerHeight };
     this.#view.place(placeBar(box, this.#barHeight, viewport));

@@ -15,8 +15,8 @@ import {
   clearComposer,
   composerFocused,
   findComposer,
-  findSendButton,
   pressSend,
+  readySendButton,
 } from './x/composer.ts';
 
 export type { TyperDeps } from './typer-steps.ts';
@@ -152,10 +152,7 @@ async function typeAndSend(
     typed += chunk;
   }
   // X mounts its send button once the composer holds text (an empty one has a voice button, or none).
-  const usable = () => {
-    const button = findSendButton(composer);
-    return !!button && !button.disabled && button.getAttribute('aria-disabled') !== 'true';
-  };
+  const usable = () => readySendButton(composer) !== null;
   if (!(await sendButtonShown(deps, usable))) {
     return stop(usable() ? { outcome: 'stopped' } : failed('textRejected'));
   }

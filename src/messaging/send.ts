@@ -8,9 +8,9 @@ import { type Envelope, type MessageDef, messageSender } from './define.ts';
 export const sendMessage = messageSender((envelope) => browser.runtime.sendMessage(envelope));
 
 /** Sends a typed message to the content script of one tab. */
-export function sendToTab<Name extends string, Payload, Response>(
+export function sendToTab<Payload, Response>(
   tabId: number,
-  def: MessageDef<Name, Payload, Response>,
+  def: MessageDef<Payload, Response>,
   payload: Payload,
 ): Promise<Response> {
   const envelope: Envelope = { type: def.name, payload };

@@ -1,16 +1,12 @@
-import * as v from 'valibot';
-import { defineMessage } from './define.ts';
+import { defineMessage, type PayloadOf } from './define.ts';
+import type * as content from './schemas/content.ts';
+import type * as schemas from './schemas/sending.ts';
 
 /**
  * Messages between the worker, which owns send jobs, and the X tab that types one. The worker leases a
  * job to one tab (`runJob`); that tab reports every step back, and the worker answers whether it may go
  * on. Only the lease holder's reports count, so a second tab or a reloaded page can never send twice.
  */
-
-const threadIdSchema = v.pipe(v.string(), v.regex(/^(?:\d+-\d+|g\d+)$/));
-const jobIdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
-const uuidList = v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(500));
-const MAX_TEXT = 10_000;
 
 /** Why a tab put a job back for later (not a failure: nothing was sent, nothing is lost). */
 export type PostponeCode =
@@ -42,33 +38,15 @@ export type FailureCode =
  */
 export type SendProblemCode = FailureCode | 'expired' | 'expiredUserBusy';
 
-const postponeCodes = ['userBusy', 'threadMismatch', 'threadNotListed', 'notLoaded'] as const;
-const failureCodes = ['noComposer', 'textRejected', 'sendFailed', 'notConfirmed'] as const;
-
-export const runJobSchema = v.object({
-  jobId: jobIdSchema,
-  threadId: threadIdSchema,
-  text: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT)),
-  chunks: v.pipe(v.array(v.pipe(v.string(), v.maxLength(MAX_TEXT))), v.minLength(1), v.maxLength(MAX_TEXT)),
-  keyDelaysMs: v.array(v.pipe(v.number(), v.minValue(0))),
-  /** Epoch ms: type the first chunk then, not earlier (opening the thread happens before). */
-  typingStartAt: v.number(),
-  /**
-   * Own rows with this text that were there before our first attempt; null when nothing was ever typed
-   * for this job. Non-null means a previous attempt may have sent it: look before typing again.
-   */
-  seenOwnRows: v.nullable(uuidList),
-});
-export type RunJob = v.InferOutput<typeof runJobSchema>;
+export type RunJob = PayloadOf<typeof content.runJobSchema>;
 export type RunJobAnswer = { accepted: true } | { accepted: false; reason: 'busy' };
 
 /** Worker → the leased tab's content script: type and send this reply. Answers at once. */
-export const runJob = defineMessage<RunJobAnswer>()('runJob', runJobSchema);
+export const runJob = defineMessage<RunJob, RunJobAnswer>('runJob');
 
 /** Content → worker: about to type the first character. The answer is the go-ahead. */
-export const jobStarted = defineMessage<{ go: boolean }>()(
+export const jobStarted = defineMessage<PayloadOf<typeof schemas.jobStartedSchema>, { go: boolean }>(
   'jobStarted',
-  v.object({ jobId: jobIdSchema, ownRowsBefore: uuidList }),
 );
 
 /** The longest single pause a tab may ask for; longer waits are several pauses. */
@@ -80,36 +58,15 @@ export const MAX_PAUSE_MS = 5_000;
  * with the page's timers matters: browsers throttle timers of hidden tabs (a pinned tab) to one per
  * second or even one per minute, while a message answer wakes the page at once.
  */
-export const jobPause = defineMessage<{ go: boolean }>()(
-  'jobPause',
-  v.object({
-    jobId: jobIdSchema,
-    waitMs: v.pipe(v.number(), v.minValue(0), v.maxValue(MAX_PAUSE_MS)),
-    /** The pause right before pressing send: the worker checks everything again, away included. */
-    final: v.optional(v.boolean()),
-  }),
-);
+export const jobPause = defineMessage<PayloadOf<typeof schemas.jobPauseSchema>, { go: boolean }>('jobPause');
 
-export const jobFinishedSchema = v.variant('outcome', [
-  v.object({
-    jobId: jobIdSchema,
-    outcome: v.picklist(['sent', 'alreadySent']),
-    rowId: v.pipe(v.string(), v.maxLength(200)),
-    /** When send was pressed (epoch ms, same machine): limits and loop checks count from then. */
-    pressedAt: v.optional(v.number()),
-  }),
-  v.object({ jobId: jobIdSchema, outcome: v.literal('postponed'), code: v.picklist(postponeCodes) }),
-  v.object({ jobId: jobIdSchema, outcome: v.literal('failed'), code: v.picklist(failureCodes) }),
-  /** The worker said stop (cancelled, away off): the tab removed what it had typed. */
-  v.object({ jobId: jobIdSchema, outcome: v.literal('stopped') }),
-]);
-export type JobFinished = v.InferOutput<typeof jobFinishedSchema>;
+export type JobFinished = PayloadOf<typeof schemas.jobFinishedSchema>;
 
 /** Content → worker: how the attempt ended. `recorded: false` when this tab no longer held the lease. */
-export const jobFinished = defineMessage<{ recorded: boolean }>()('jobFinished', jobFinishedSchema);
+export const jobFinished = defineMessage<JobFinished, { recorded: boolean }>('jobFinished');
 
 /**
  * Content → worker when the content script starts: this page runs no job, so any lease the tab held
  * belongs to a page that is gone (reload, navigation) and can be handed out again at once.
  */
-export const typerReady = defineMessage<void>()('typerReady', v.object({}));
+export const typerReady = defineMessage<PayloadOf<typeof schemas.typerReadySchema>, void>('typerReady');

@@ -3,10 +3,10 @@ import { useEffect } from 'preact/hooks';
 import {
   type AdapterStatusRecord,
   type ChatMarkup,
-  chatMarkupOkSchema,
   getAdapterStatuses,
   getChatMarkup,
 } from '../messaging/detection.ts';
+import { chatMarkupOkSchema } from '../messaging/schemas/detection.ts';
 import { sendMessage } from '../messaging/send.ts';
 import { t } from '../shared/i18n.ts';
 import { tabProblemText } from '../ui/words.ts';

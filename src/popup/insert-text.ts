@@ -1,4 +1,5 @@
-import { insertReply, insertReplyOkSchema, type TabProblem } from '../messaging/ui.ts';
+import { insertReplyOkSchema } from '../messaging/schemas/ui.ts';
+import { insertReply, type TabProblem } from '../messaging/ui.ts';
 import { askXTab } from './x-tab.ts';
 
 /** Puts text into X's composer in the X tab the popup works with; the user still presses Send. */

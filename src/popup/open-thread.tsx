@@ -1,7 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { Settings } from '../core/types.ts';
-import { getOpenThread, type OpenThread, openThreadOkSchema, type TabProblem } from '../messaging/ui.ts';
+import { openThreadOkSchema } from '../messaging/schemas/ui.ts';
+import { getOpenThread, type OpenThread, type TabProblem } from '../messaging/ui.ts';
 import { uiDb } from '../shared/db.ts';
 import { t } from '../shared/i18n.ts';
 import { listQuickReplies } from '../storage/templates.ts';

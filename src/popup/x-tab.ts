@@ -76,7 +76,7 @@ const problemAnswer = v.object({
  * older version) comes back as a TabProblem, so the popup always has words to show instead of an exception.
  */
 export async function askXTab<Payload, Ok extends { ok: true }>(
-  def: MessageDef<string, Payload, Ok | { ok: false; problem: TabProblem }>,
+  def: MessageDef<Payload, Ok | { ok: false; problem: TabProblem }>,
   payload: Payload,
   okSchema: v.GenericSchema<unknown, Ok>,
 ): Promise<Ok | { ok: false; problem: TabProblem }> {
@@ -91,7 +91,7 @@ export async function askXTab<Payload, Ok extends { ok: true }>(
 
 async function askOneTab<Payload, Ok extends { ok: true }>(
   tabId: number,
-  def: MessageDef<string, Payload, Ok | { ok: false; problem: TabProblem }>,
+  def: MessageDef<Payload, Ok | { ok: false; problem: TabProblem }>,
   payload: Payload,
   okSchema: v.GenericSchema<unknown, Ok>,
 ): Promise<Ok | { ok: false; problem: TabProblem }> {

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import browser from 'webextension-polyfill';
+import { viewerAnswerSchema } from '../messaging/schemas/viewer.ts';
 import { sendToTab } from '../messaging/send.ts';
-import { getViewer, viewerAnswerSchema } from '../messaging/viewer.ts';
+import { getViewer } from '../messaging/viewer.ts';
 import { X_URL_PATTERNS } from '../popup/x-tab.ts';
 
 /** What asking the open X tabs gave. */

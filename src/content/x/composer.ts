@@ -87,12 +87,17 @@ export function composerFocused(textarea: HTMLTextAreaElement): boolean {
   return root.activeElement === textarea;
 }
 
+/** The send button when X shows it enabled (it mounts one once the composer holds text), else null. */
+export function readySendButton(composer: Composer): HTMLButtonElement | null {
+  const button = findSendButton(composer);
+  return button && !button.disabled && button.getAttribute('aria-disabled') !== 'true' ? button : null;
+}
+
 /** Presses send like a click would; false when there is no usable send button (yet). */
 export function pressSend(composer: Composer): boolean {
-  const button = findSendButton(composer);
-  if (!button || button.disabled || button.getAttribute('aria-disabled') === 'true') return false;
-  button.click();
-  return true;
+  const button = readySendButton(composer);
+  button?.click();
+  return button !== null;
 }
 
 /**

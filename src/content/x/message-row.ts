@@ -1,3 +1,4 @@
+import { profileHandleIn } from './profile-link.ts';
 import {
   kindLabelSuffix,
   messageRowAttribute,
@@ -5,7 +6,6 @@ import {
   messageTextPrefix,
   messageTextSpan,
   mineClass,
-  profileLink,
   rowLabel,
   senderLabelSuffix,
   testIdOf,
@@ -127,50 +127,24 @@ function withoutTrailingTimes(found: Piece[], time: string): string {
  * row's own `message-text-<uuid>` container. Without that span, the container's readable text without
  * the time copies X puts inside the bubble. Quotes of earlier messages sit outside this container.
  */
-function rowText(row: Element, uuid: string, time: string): string {
-  for (const container of row.querySelectorAll(messageText)) {
-    if (testIdOf(container) !== messageTextPrefix + uuid) continue;
-    const timeIds = new Set([uuid + timeLabelSuffix]);
-    const span = container.querySelector(messageTextSpan);
-    if (span)
-      return pieces(span, timeIds)
-        .map((piece) => piece.text)
-        .join('');
-    return withoutTrailingTimes(pieces(container, timeIds), time);
-  }
+function rowText(container: Element | null, uuid: string, time: string): string {
   // A photo or a sticker has no text.
-  return '';
+  if (!container) return '';
+  const timeIds = new Set([uuid + timeLabelSuffix]);
+  const span = container.querySelector(messageTextSpan);
+  if (span)
+    return pieces(span, timeIds)
+      .map((piece) => piece.text)
+      .join('');
+  return withoutTrailingTimes(pieces(container, timeIds), time);
 }
 
-const PROFILE_HOSTS = /^https:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com\//u;
-// Paths of x.com that are not profiles, even though they look like one segment.
-const NOT_PROFILES = new Set([
-  'home',
-  'explore',
-  'messages',
-  'notifications',
-  'i',
-  'settings',
-  'search',
-  'compose',
-]);
-
-/** `/<handle>` or `https://x.com/<handle>` → handle; anything else (chat links, deeper paths) → empty. */
-export function handleFromHref(href: string | null): string {
-  const path = (href ?? '').replace(PROFILE_HOSTS, '/');
-  const match = /^\/([A-Za-z0-9_]{1,50})\/?$/u.exec(path);
-  const handle = match?.[1] ?? '';
-  return NOT_PROFILES.has(handle.toLowerCase()) ? '' : handle;
-}
-
-/** The avatar link's handle; links inside the message text (mentions) are the text's, not the sender's. */
-function avatarHandle(row: Element): string {
-  for (const link of row.querySelectorAll(profileLink)) {
-    if (link.closest(messageText)) continue;
-    const handle = handleFromHref(link.getAttribute('href'));
-    if (handle !== '') return handle;
+/** The row's own text container, `message-text-<uuid>` (a quoted message has another one). */
+function textContainer(row: Element, uuid: string): Element | null {
+  for (const container of row.querySelectorAll(messageText)) {
+    if (testIdOf(container) === messageTextPrefix + uuid) return container;
   }
-  return '';
+  return null;
 }
 
 /** Reads a row; null when it has no uuid (then it is not a message X would deliver twice the same way). */
@@ -179,22 +153,17 @@ export function parseMessageRow(row: Element): MessageRow | null {
   if (uuid === '') return null;
   const direction = rowDirection(row);
   const { time, sender, kind } = labels(row, uuid);
-  const text = rowText(row, uuid, time);
+  const container = textContainer(row, uuid);
+  const text = rowText(container, uuid, time);
   return {
     uuid,
     direction,
     text,
     timeLabel: time,
     senderName: sender,
-    senderHandle: direction === 'theirs' ? avatarHandle(row) : '',
+    // The avatar link (group threads, their rows only).
+    senderHandle: direction === 'theirs' ? profileHandleIn(row) : '',
     kind,
-    fromPerson: sender !== '' || kind !== '' || text !== '' || hasTextContainer(row, uuid),
+    fromPerson: sender !== '' || kind !== '' || text !== '' || container !== null,
   };
-}
-
-function hasTextContainer(row: Element, uuid: string): boolean {
-  for (const container of row.querySelectorAll(messageText)) {
-    if (testIdOf(container) === messageTextPrefix + uuid) return true;
-  }
-  return false;
 }

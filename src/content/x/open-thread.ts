@@ -1,7 +1,7 @@
 import type { OpenThread } from '../../messaging/ui.ts';
 import { threadIdFromUrl, threadKind } from '../../shared/chat-urls.ts';
 import { otherParticipant } from './identity.ts';
-import { handleFromHref } from './message-row.ts';
+import { profileHandleIn } from './profile-link.ts';
 import {
   conversationHeader,
   conversationHeaderItem,
@@ -10,7 +10,6 @@ import {
   messageList,
   messageListSpinner,
   messageRow,
-  profileLink,
 } from './selectors.ts';
 
 /**
@@ -22,15 +21,6 @@ import {
 export function readOpenThread(root: ParentNode, url: string, viewerId = ''): OpenThread | null {
   const panel = threadIdFromUrl(url) === null ? null : root.querySelector(conversationPanel);
   return panel ? fromPanel(panel, url, viewerId) : null;
-}
-
-/** The first profile link of the header (absolute or not); '' when there is none. */
-function headerHandle(header: Element | null): string {
-  for (const link of header?.querySelectorAll(profileLink) ?? []) {
-    const handle = handleFromHref(link.getAttribute('href'));
-    if (handle !== '') return handle;
-  }
-  return '';
 }
 
 /**
@@ -56,7 +46,7 @@ function fromPanel(panel: Element, url: string, viewerId: string): OpenThread | 
   const kind = threadKind(url);
   if (threadId === null || kind === null) return null;
   const header = panel.querySelector(conversationHeader);
-  const contactHandle = kind === 'group' ? '' : headerHandle(header);
+  const contactHandle = kind === 'group' ? '' : profileHandleIn(header);
   const contactName = nameIn(header?.querySelector(conversationUsername) ?? null).replace(/\s+@\w+$/u, '');
   const contactId = otherParticipant(threadId, viewerId);
   return { threadId, threadKind: kind, contactHandle, contactName, contactId };

@@ -112,7 +112,7 @@ export const rowLabel = '[id]';
 
 /**
  * A link that may go to a profile: `/<handle>` or `https://x.com/<handle>` (the 1:1 header, group rows'
- * avatar); handleFromHref tells which are profiles.
+ * avatar); handleFromHref (profile-link.ts) tells which are profiles.
  */
 export const profileLink = 'a[href]';
 /** Expected in a 1:1 thread's header. */

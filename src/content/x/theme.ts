@@ -1,22 +1,15 @@
 /** X's colour themes: Default (white), Dim (dark blue) and Lights out (black). Ours has two looks. */
 export type PageTheme = 'light' | 'dark';
 
-/** `rgb(r, g, b)` / `rgba(r, g, b, a)` as computed styles give it; null for anything else or transparent. */
-export function parseRgb(color: string): [number, number, number] | null {
-  const match = /^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:[,\s/]+([\d.]+%?))?\s*\)$/u.exec(
-    color.trim(),
-  );
-  if (!match) return null;
-  const alpha = match[4];
-  if (alpha !== undefined && Number.parseFloat(alpha) === 0) return null;
-  return [Number(match[1]), Number(match[2]), Number(match[3])];
-}
-
-/** Dark when the colour's perceived brightness (ITU-R BT.601 weights) is under half. */
+/**
+ * Dark when the colour's perceived brightness (ITU-R BT.601 weights) is under half. Null for anything but
+ * `rgb(r, g, b)` / `rgba(r, g, b, a)` (commas or spaces) as computed styles give it, or a transparent one.
+ */
 export function themeOfColor(color: string): PageTheme | null {
-  const rgb = parseRgb(color);
-  if (!rgb) return null;
-  const [r, g, b] = rgb;
+  const inside = /^rgba?\((.*)\)$/u.exec(color.trim())?.[1]?.trim() ?? '';
+  const [r, g, b, alpha] = inside.split(/[\s,/]+/u).map(Number.parseFloat);
+  if (r === undefined || g === undefined || b === undefined || [r, g, b].some(Number.isNaN)) return null;
+  if (alpha === 0) return null;
   return r * 0.299 + g * 0.587 + b * 0.114 < 128 ? 'dark' : 'light';
 }
 

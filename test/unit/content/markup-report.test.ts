@@ -165,7 +165,8 @@ describe('the chat markup the content script sends', () => {
       seen.add(file);
       const source = readFileSync(file, 'utf8');
       for (const [, spec] of source.matchAll(/^(?:import|export)\s[^;]*?from\s+'([^']+)'/gmu)) {
-        if (spec?.startsWith('.')) visit(join(dirname(file), spec));
+        // Code only: a stylesheet imported with ?inline is text.
+        if (spec?.startsWith('.') && spec.endsWith('.ts')) visit(join(dirname(file), spec));
       }
     };
     visit(join(src, 'content/index.ts'));

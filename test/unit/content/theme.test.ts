@@ -1,12 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  parseRgb,
-  readPageTheme,
-  themeOfColor,
-  themeOfName,
-  themeOfNightMode,
-} from '../../../src/content/x/theme.ts';
+import { readPageTheme, themeOfColor, themeOfName, themeOfNightMode } from '../../../src/content/x/theme.ts';
 
 // Each test sets one of the forms X marks its theme with (MARKUP.md "Theme"), alone or against another.
 function setNightMode(value: string | null): void {
@@ -26,11 +20,20 @@ afterEach(() => {
 });
 
 describe('X’s theme', () => {
-  it('reads computed colours', () => {
-    expect(parseRgb('rgb(21, 32, 43)')).toEqual([21, 32, 43]);
-    expect(parseRgb('rgba(0, 0, 0, 0)')).toBeNull();
-    expect(parseRgb('rgba(255, 255, 255, 0.9)')).toEqual([255, 255, 255]);
-    expect(parseRgb('transparent')).toBeNull();
+  it('reads computed colours, and nothing from a transparent one or another form', () => {
+    expect(themeOfColor('rgba(255, 255, 255, 0.9)')).toBe('light');
+    expect(themeOfColor('rgb(21 32 43 / 50%)')).toBe('dark');
+    expect(themeOfColor(' rgb( 250, 250, 250 ) ')).toBe('light');
+    for (const color of [
+      'rgba(0, 0, 0, 0)',
+      'rgb(0 0 0 / 0%)',
+      'transparent',
+      'rgb(0, 0)',
+      'rgb(a, b, c)',
+      '',
+    ]) {
+      expect(themeOfColor(color), color).toBeNull();
+    }
   });
 
   it('Default is light; Dim, Lights out and Lights out in high contrast are dark', () => {

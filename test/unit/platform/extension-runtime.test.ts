@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
 import { MessageRouter } from '../../../src/messaging/router.ts';
+import { getViewerSchema } from '../../../src/messaging/schemas/content.ts';
 import { getViewer } from '../../../src/messaging/viewer.ts';
 import { extensionRuntime } from '../../../src/platform/extension-runtime.ts';
 import { EXTENSION_ID, fakeChrome, fakeFirefox, NO_RECEIVER } from './fake-runtimes.ts';
@@ -86,7 +87,7 @@ describe('the content script runtime on Chrome (chrome.*), against the worker us
 
   it('answers an extension page through the router, and refuses a bad payload with a readable error', async () => {
     const runtime = extensionRuntime(chrome.page);
-    const router = new MessageRouter(runtime.id).on(getViewer, () => ({
+    const router = new MessageRouter(runtime.id).on(getViewer, getViewerSchema, () => ({
       ok: false as const,
       problem: 'notSignedIn' as const,
     }));

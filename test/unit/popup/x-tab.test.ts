@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import browser from 'webextension-polyfill';
-import { getOpenThread, openThreadOkSchema } from '../../../src/messaging/ui.ts';
+import { openThreadOkSchema } from '../../../src/messaging/schemas/ui.ts';
+import { getOpenThread } from '../../../src/messaging/ui.ts';
 import { askXTab, findXTabId, xTabsByRecency } from '../../../src/popup/x-tab.ts';
 import type { BrowserMock } from '../support/browser-mock.ts';
 
