@@ -1,10 +1,11 @@
 // The popup measurement alone, without the page variants: `npx tsx bench/popup-run.ts [--runs N]
 // [--dist DIR]…`. With several --dist builds, opens alternate between them, so a busy machine slows
 // every build alike and their medians stay comparable. Needs a built extension (npm run build:chrome).
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { type BenchBrowser, launchBench } from './browser.ts';
 import { BENCH, GOALS } from './config.ts';
-import { timePopup } from './popup.ts';
+import { timePopup, warmRounds } from './popup.ts';
 import { median } from './stats.ts';
 
 const { values } = parseArgs({
@@ -21,18 +22,27 @@ if (!Number.isInteger(runs) || runs < 1)
 const builds: Array<string | undefined> = values.dist?.length ? values.dist : [undefined];
 
 async function main(): Promise<void> {
+  // The machine is shared: its load moves these timings more than most changes do, so say what it was.
+  const loadStart = loadavg()[0] ?? 0;
   const browsers: BenchBrowser[] = [];
   try {
-    for (const dist of builds) {
-      browsers.push(
-        await launchBench({ extension: true, config: {}, initScripts: [], ...(dist ? { dist } : {}) }),
-      );
-    }
     const times = builds.map((): number[] => []);
-    for (let run = 0; run < runs; run++) {
-      for (const [index, browser] of browsers.entries()) {
-        times[index]?.push(...(await timePopup(browser, 1)).runs);
-      }
+    for (const [index, dist] of builds.entries()) {
+      const browser = await launchBench({
+        extension: true,
+        config: {},
+        initScripts: [],
+        ...(dist ? { dist } : {}),
+      });
+      browsers.push(browser);
+      // The cold open right after its own browser started, like the full bench: timed after the next
+      // browser's launch instead, the first build's cold open shared the machine with that start-up and
+      // came out 50-100 ms slower than the others'.
+      times[index]?.push(...(await timePopup(browser, 1)).runs);
+    }
+    for (const round of warmRounds(browsers.length, runs)) {
+      for (const index of round)
+        times[index]?.push(...(await timePopup(browsers[index] as BenchBrowser, 1)).runs);
     }
     for (const [index, dist] of builds.entries()) {
       const ms = times[index] ?? [];
@@ -43,6 +53,8 @@ async function main(): Promise<void> {
           `  ${ms.map((value) => value.toFixed(0)).join(' ')}`,
       );
     }
+    const loadEnd = loadavg()[0] ?? 0;
+    console.log(`load average ${loadStart.toFixed(2)} -> ${loadEnd.toFixed(2)} on ${cpus().length} cores`);
   } finally {
     for (const browser of browsers) await browser.close();
   }
