@@ -47,3 +47,14 @@ export async function timePopup(browser: BenchBrowser, runs: number): Promise<Po
   }
   return { runs: times };
 }
+
+/**
+ * The order of the warm opens when several builds are compared (bench/popup-run.ts): one round per open
+ * after the cold one, every build once per round, each taking every place in turn so that none always
+ * follows the same neighbour (a tab just closed in one browser still costs the machine some work).
+ */
+export function warmRounds(builds: number, runs: number): number[][] {
+  return Array.from({ length: Math.max(0, runs - 1) }, (_, round) =>
+    Array.from({ length: builds }, (_, place) => (round + 1 + place) % builds),
+  );
+}

@@ -1,7 +1,7 @@
 import type { Settings } from '../core/types.ts';
 import { DB_NAME } from './db-name.ts';
 import { SETTINGS_KEY, type SettingsRow } from './rows.ts';
-import { defaultSettings, type Environment } from './settings.ts';
+import { defaultSettings, type Environment } from './settings-defaults.ts';
 import { readSettings } from './settings-read.ts';
 
 /** The object store Dexie keeps the settings row in (schema.ts: `settings: 'key'`). */

@@ -1,24 +1,14 @@
 import * as v from 'valibot';
-import { DEFAULT_SETTINGS } from '../core/defaults.ts';
 import type { Settings } from '../core/types.ts';
 import type { AwayDb } from './db.ts';
 import { cancelWithoutConsent, jobTables } from './jobs.ts';
 import { type Outcome, problemFromIssue } from './problems.ts';
 import { SETTINGS_KEY } from './rows.ts';
+import { defaultSettings, type Environment } from './settings-defaults.ts';
 import { readSettings } from './settings-read.ts';
-import { isTimeZone, strictSettingsSchema } from './settings-schema.ts';
+import { strictSettingsSchema } from './settings-schema.ts';
 
-/** What only the calling context knows: the browser's time zone (Intl's resolved zone in a page). */
-export interface Environment {
-  timeZone: string;
-}
-
-/** The defaults for this browser: core's defaults in the browser's time zone (UTC if it is unusable). */
-export function defaultSettings(env: Environment): Settings {
-  const settings = structuredClone(DEFAULT_SETTINGS);
-  settings.schedule.timeZone = isTimeZone(env.timeZone) ? env.timeZone : 'UTC';
-  return settings;
-}
+export { defaultSettings, type Environment };
 
 /** Always valid settings: what is stored, repaired field by field, or the defaults. */
 export async function getSettings(db: AwayDb, env: Environment): Promise<Settings> {

@@ -59,6 +59,13 @@ describe("the popup's first chunk (what the Away switch waits for)", () => {
     expect(files).not.toContain('src/popup/sections.tsx');
   });
 
+  it('reads the settings without the code that writes them (jobs, ledger, contacts, activity)', () => {
+    expect(files).not.toContain('src/storage/settings.ts');
+    for (const writer of ['jobs', 'people', 'activity', 'threads', 'problems'])
+      expect(files).not.toContain(`src/storage/${writer}.ts`);
+    expect(files).not.toContain('src/core/job-lifecycle.ts');
+  });
+
   it('leaves the rule engine and the options page out', () => {
     expect(files).not.toContain('src/core/decide.ts');
     expect(files).not.toContain('src/core/rules.ts');
