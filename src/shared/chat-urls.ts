@@ -11,7 +11,8 @@ import type { ThreadKind } from '../core/types.ts';
 const SITE_HOSTS = new Set(['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com']);
 const CHAT_HOST = 'chat.x.com';
 
-const THREAD_ID = /^(?:\d+-\d+|g\d+)$/;
+/** A conversation id as X writes it: `<low id>-<high id>` for two people, `g<id>` for a group. */
+export const THREAD_ID = /^(?:\d+-\d+|g\d+)$/;
 
 // The last URL string parsed and its segments: detection asks about the same URL many times between two
 // navigations (every report, every self-check), and parsing a URL costs more than the rest of a lookup.

@@ -1,3 +1,4 @@
+import { THREAD_ID } from '../../shared/chat-urls.ts';
 import * as s from './light.ts';
 
 /**
@@ -5,7 +6,7 @@ import * as s from './light.ts';
  * (it is loaded into every X page). The other receivers' schemas are in the file named after the message's.
  */
 
-const threadIdSchema = s.string({ pattern: /^(?:\d+-\d+|g\d+)$/ });
+const threadIdSchema = s.string({ pattern: THREAD_ID });
 const uuidList = s.array(s.string({ max: 200 }), { max: 500 });
 const MAX_TEXT = 10_000;
 

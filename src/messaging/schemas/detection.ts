@@ -1,14 +1,15 @@
 import * as v from 'valibot';
 import type { IncomingDm } from '../../core/types.ts';
 import { MAX_BATCH, MAX_CHAT_MARKUP } from '../detection.ts';
+import { messageIdSchema, threadIdSchema } from './ids.ts';
 
 /** What the worker and the popup check of the messages of src/messaging/detection.ts. */
 
 const MAX_TEXT = 10_000;
 
 export const incomingDmSchema = v.object({
-  messageId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
-  threadId: v.pipe(v.string(), v.regex(/^(?:\d+-\d+|g\d+)$/)),
+  messageId: messageIdSchema,
+  threadId: threadIdSchema,
   threadKind: v.picklist(['direct', 'group', 'request']),
   // Optional on the wire: a content script of an older version does not send it.
   senderId: v.optional(v.pipe(v.string(), v.regex(/^\d{0,25}$/)), ''),

@@ -1,9 +1,7 @@
 import * as v from 'valibot';
+import { messageIdSchema, threadIdSchema } from './ids.ts';
 
 /** What the worker checks of the messages of src/messaging/suggestion-bar.ts, and the bar's state. */
-
-const threadIdSchema = v.pipe(v.string(), v.regex(/^(?:\d+-\d+|g\d+)$/));
-const messageIdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 
 export const getBarStateSchema = v.object({ threadId: threadIdSchema });
 

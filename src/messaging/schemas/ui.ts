@@ -1,11 +1,10 @@
 import * as v from 'valibot';
+import { threadIdSchema } from './ids.ts';
 
 /**
  * What the worker checks of the messages of src/messaging/ui.ts, and the popup of the X tab's answers (the
  * content script's checks are in content.ts).
  */
-
-const threadIdSchema = v.pipe(v.string(), v.regex(/^(?:\d+-\d+|g\d+)$/));
 
 export const setAwaySchema = v.object({
   enabled: v.boolean(),
