@@ -2,38 +2,19 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import browser from 'webextension-polyfill';
-import { DEFAULT_SETTINGS } from '../../../src/core/defaults.ts';
-import type { Settings, Template } from '../../../src/core/types.ts';
 import { OpenThreadPanel } from '../../../src/popup/open-thread.tsx';
 import { filterReplies, QuickReplies, renderQuickReplies } from '../../../src/popup/quick-replies.tsx';
 import { isXUrl } from '../../../src/popup/x-tab.ts';
 import { putTemplate } from '../../../src/storage/templates.ts';
 import type { BrowserMock } from '../support/browser-mock.ts';
 import { freshDb, useEnglish } from '../support/ui-setup.ts';
+import { NOW, settings, template, thread } from './thread-fixtures.ts';
 
 vi.mock('webextension-polyfill', async () => {
   const { createBrowserMock } = await import('../support/browser-mock.ts');
   return { default: createBrowserMock() };
 });
 const mock = browser as unknown as BrowserMock;
-
-const NOW = Date.UTC(2026, 6, 1, 12);
-const settings: Settings = { ...structuredClone(DEFAULT_SETTINGS), myName: 'Sam' };
-const thread = {
-  threadId: '100-200',
-  threadKind: 'direct' as const,
-  contactHandle: 'alice',
-  contactName: 'Alice Martin',
-  contactId: '200',
-};
-
-const template = (id: string, name: string, body: string, quickReply = true): Template => ({
-  id,
-  name,
-  body,
-  locale: 'en',
-  quickReply,
-});
 
 beforeEach(() => {
   useEnglish();
