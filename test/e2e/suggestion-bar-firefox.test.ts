@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awayReplyPattern, firstName, pause, people, sentIn, threadWith, until } from './sending-helpers.ts';
 import { freshSession, QUICK_TIMING } from './sending-session.ts';
-import { type BarInfo, barGone, barShown, focusComposer, logged, readBar } from './suggestion-bar-pages.ts';
+import {
+  type BarInfo,
+  barGone,
+  barShown,
+  focusComposer,
+  logged,
+  readBar,
+  suggestionFor,
+} from './suggestion-bar-pages.ts';
 import { closedAfter } from './support/closed-after.ts';
 import type { Session } from './support/session.ts';
 import { tabUntil } from './ui-pages.ts';
@@ -27,13 +35,6 @@ beforeAll(async () => {
     config: { theme: 'dim' },
   });
 });
-
-async function suggestionFor(thread: string, text: string) {
-  await s.fakeX.open(thread);
-  await s.fakeX.receive({ thread, text });
-  await until('the suggestion to be stored', logged(s, 'suggested', thread));
-  return barShown(s.page, `for ${thread}`);
-}
 
 /** Inserting fills X's message box with the suggestion, takes the bar away and sends nothing. */
 async function insertedWithoutSending(info: BarInfo, thread: string, how: string): Promise<void> {
@@ -69,7 +70,7 @@ async function insertFromKeyboard(key: ' ' | 'Enter'): Promise<void> {
 
 describe('the suggestion bar in Firefox', () => {
   it('sits right above the composer in X’s dark theme; Tab reaches Insert and Space fills the composer without sending', async () => {
-    const info = await suggestionFor(ALICE_THREAD, 'Hello, are you around this week?');
+    const info = await suggestionFor(s, ALICE_THREAD, 'Hello, are you around this week?');
     expect(info.text).toMatch(awayReplyPattern(firstName(ALICE!)));
     expect(info.away).toBe('Away for X is on');
     expect(info.theme).toBe('dark');
@@ -85,19 +86,19 @@ describe('the suggestion bar in Firefox', () => {
   });
 
   it('Enter on Insert fills the composer without sending', async () => {
-    const info = await suggestionFor(CAROL_THREAD, 'Are you free on Friday?');
+    const info = await suggestionFor(s, CAROL_THREAD, 'Are you free on Friday?');
     await insertFromKeyboard('Enter');
     await insertedWithoutSending(info, CAROL_THREAD, 'Enter on Insert');
   });
 
   it('a mouse click on Insert fills the composer without sending', async () => {
-    const info = await suggestionFor(DAVE_THREAD, 'Did you see my last message?');
+    const info = await suggestionFor(s, DAVE_THREAD, 'Did you see my last message?');
     await s.page.click('button.insert');
     await insertedWithoutSending(info, DAVE_THREAD, 'a click on Insert');
   });
 
   it('Dismiss removes the suggestion (logged); the bar is gone when the markup check fails', async () => {
-    await suggestionFor(BOB_THREAD, 'Can we talk tomorrow?');
+    await suggestionFor(s, BOB_THREAD, 'Can we talk tomorrow?');
     await s.page.click('button.dismiss');
     await barGone(s.page, 'after Dismiss');
     await until('the dismissal to be logged', logged(s, 'cancelled', BOB_THREAD));

@@ -64,6 +64,14 @@ export async function barShown(page: SessionPage, what: string): Promise<BarInfo
   });
 }
 
+/** A DM arrives in `thread`, opened in X: once its suggestion is stored, the bar that shows it. */
+export async function suggestionFor(s: Session, thread: string, text: string): Promise<BarInfo> {
+  await s.fakeX.open(thread);
+  await s.fakeX.receive({ thread, text });
+  await until('the suggestion to be stored', logged(s, 'suggested', thread));
+  return barShown(s.page, `for ${thread}`);
+}
+
 export async function barGone(page: SessionPage, what: string): Promise<void> {
   await until(
     `the suggestion bar to go ${what}`,

@@ -7,10 +7,10 @@ import {
   barAxe,
   barFocus,
   barGone,
-  barShown,
   focusComposer,
   logged,
   readBar,
+  suggestionFor,
 } from './suggestion-bar-pages.ts';
 import { closedAfter } from './support/closed-after.ts';
 import type { Session } from './support/session.ts';
@@ -50,16 +50,9 @@ function expectAboveComposer(info: BarInfo): void {
   expect(bar!.bottom - bar!.top).toBeGreaterThan(10);
 }
 
-async function suggestionFor(thread: string, text: string): Promise<BarInfo> {
-  await s.fakeX.open(thread);
-  await s.fakeX.receive({ thread, text });
-  await until('the suggestion to be stored', logged(s, 'suggested', thread));
-  return barShown(s.page, `for ${thread}`);
-}
-
 describe('the suggestion bar in Chromium', () => {
   it('appears right above the composer, follows it, is reached with Tab, and Insert fills the composer without sending', async () => {
-    const info = await suggestionFor(ALICE_THREAD, 'Hello, are you around this week?');
+    const info = await suggestionFor(s, ALICE_THREAD, 'Hello, are you around this week?');
     expect(info.text).toMatch(awayReplyPattern(firstName(ALICE!)));
     expect(info.away).toBe('Away for X is on');
     expect([info.insert, info.dismiss]).toEqual(['Insert', 'Dismiss']);
@@ -126,7 +119,7 @@ describe('the suggestion bar in Chromium', () => {
   });
 
   it('Escape dismisses: the bar goes, the suggestion is removed through its owner and logged', async () => {
-    await suggestionFor(BOB_THREAD, 'Can we talk tomorrow?');
+    await suggestionFor(s, BOB_THREAD, 'Can we talk tomorrow?');
     expect(await s.page.evaluate(focusComposer, undefined)).toBe(true);
     await tabUntil(
       s.page,
@@ -155,7 +148,7 @@ describe('the suggestion bar in Chromium', () => {
     // The reloaded page's content script takes what is on screen as history first: let it attach.
     await s.fakeX.open(CAROL_THREAD);
     await pause(1500);
-    const info = await suggestionFor(CAROL_THREAD, 'Are you free on Friday?');
+    const info = await suggestionFor(s, CAROL_THREAD, 'Are you free on Friday?');
     expect(info.theme).toBe('dark');
     const [r, g, b] = info.background.match(/\d+/g)!.map(Number);
     expect(r! + g! + b!).toBeLessThan(150);
