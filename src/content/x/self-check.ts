@@ -1,7 +1,7 @@
 import { isChatInbox, isPasscodeGate, isRequestsList, threadKind } from '../../shared/chat-urls.ts';
 import type { ChatRoot } from './chat-root.ts';
 import { isInboxRow, parseInboxRow } from './inbox-row.ts';
-import { parseMessageRow } from './message-row.ts';
+import { parseMessageRow, rowDirection } from './message-row.ts';
 import {
   composerTextarea,
   conversationItem,
@@ -61,13 +61,13 @@ function findPanel(root: ParentNode, memo: SelfCheckMemo | undefined): Element |
 }
 
 /**
- * A row is fine when its direction is readable, or when it is one of X's own notices ("Alice was
- * added"): no sender, no text, no attachment, hence nothing to answer and no direction to have.
+ * A row is fine when its direction is readable (two class checks: the usual case costs no parsing), or
+ * when it is one of X's own notices ("Alice was added"): no sender, no text, no attachment, hence nothing
+ * to answer and no direction to have.
  */
 function rowReadable(row: Element, memo: SelfCheckMemo | undefined): boolean {
   if (memo?.readRows?.has(row)) return true;
-  const parsed = parseMessageRow(row);
-  if (parsed && parsed.direction === 'unknown' && parsed.fromPerson) return false;
+  if (rowDirection(row) === 'unknown' && parseMessageRow(row)?.fromPerson) return false;
   if (memo) {
     memo.readRows ??= new WeakSet();
     memo.readRows.add(row);
@@ -111,10 +111,17 @@ export function selfCheck(
   memo?: SelfCheckMemo,
   doc: Document | null = null,
 ): SelfCheckResult {
-  if (isLocked(found, doc, url))
+  const missing = found ? missingLandmarks(found.root, url, memo) : ['chatRoot' as const];
+  // X shows a locked chat's passcode screen instead of the chat: a page showing every landmark of a chat
+  // page is not locked, and the walk over the whole page for the passcode screen is spared.
+  const shown = missing.length === 0 && (threadKind(url) !== null || isChatInbox(url) || isRequestsList(url));
+  if (!shown && isLocked(found, doc, url))
     return { ok: false, variant: found?.variant ?? 'none', missing: [], locked: true };
-  if (!found) return { ok: false, variant: 'none', missing: ['chatRoot'] };
-  const root = found.root;
+  return { ok: missing.length === 0, variant: found?.variant ?? 'none', missing };
+}
+
+/** The landmarks this URL should show that the chat root does not. */
+function missingLandmarks(root: ParentNode, url: string, memo: SelfCheckMemo | undefined): Landmark[] {
   const missing: Landmark[] = [];
   const has = (selector: string, scope: ParentNode = root) => scope.querySelector(selector) !== null;
   const kind = threadKind(url);
@@ -144,5 +151,5 @@ export function selfCheck(
     }
   }
   if (descriptionsUnreadable(root)) missing.push('inboxSender');
-  return { ok: missing.length === 0, variant: found.variant, missing };
+  return missing;
 }

@@ -102,6 +102,25 @@ describe('self-check without a usable page', () => {
     });
   });
 
+  it('does not walk the page for a passcode screen while the chat shows every landmark', async () => {
+    await render('shadow', `/i/chat/${ALICE_THREAD}`);
+    const root = chatRootOf() as ShadowRoot;
+    const passcodeLookups = () =>
+      [...documentLookups.mock.calls, ...rootLookups.mock.calls].filter(([s]) => s.includes('pin-code'));
+    const documentLookups = vi.spyOn(document, 'querySelector');
+    const rootLookups = vi.spyOn(root, 'querySelector');
+    expect(selfCheck(findChatRoot(document), location.href, { panel: null }, document).ok).toBe(true);
+    expect(passcodeLookups()).toEqual([]);
+    // Something missing: the passcode screen may be what shows instead, so it is looked for.
+    root.querySelector('[data-testid="dm-composer-textarea"]')?.remove();
+    expect(selfCheck(findChatRoot(document), location.href, { panel: null }, document).missing).toEqual([
+      'composer',
+    ]);
+    expect(passcodeLookups().length).toBeGreaterThan(0);
+    documentLookups.mockRestore();
+    rootLookups.mockRestore();
+  });
+
   it('fails when rows cannot be told apart, or were renamed while their texts were not', async () => {
     await render('light', `/i/chat/${ALICE_THREAD}`);
     const root = chatRootOf();
