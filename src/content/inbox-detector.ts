@@ -1,5 +1,5 @@
 import { INBOX_ID_PREFIX } from '../core/preview-match.ts';
-import type { IncomingDm } from '../core/types.ts';
+import type { IncomingDm, ThreadKind } from '../core/types.ts';
 import { stableHash } from './stable-hash.ts';
 import { clip } from './text-limits.ts';
 import {
@@ -8,6 +8,7 @@ import {
   inboxRowThreadId,
   isInboxRow,
   parseInboxRow,
+  previewInDescription,
 } from './x/inbox-row.ts';
 import { inboxRow } from './x/selectors.ts';
 
@@ -26,6 +27,9 @@ interface RowMemo {
   description: string | null;
   /** The thread's entry (null for a row that did not parse): checked for `pending` without a lookup. */
   entry: Entry | null;
+  /** The thread the row showed when it was parsed, and its kind (how its description reads). */
+  threadId: string | null;
+  kind: ThreadKind | null;
 }
 
 export interface InboxDetectorDeps {
@@ -48,18 +52,24 @@ export interface InboxDetectorDeps {
  *
  * Cost: X re-renders and re-sorts many rows per new message. A row element whose test id and description
  * are what they were last time is not parsed again, so a moved or re-rendered row costs two attribute
- * reads, and a batch costs what it touched, never the size of the inbox.
+ * reads, and a batch costs what it touched, never the size of the inbox. The open thread's row changes
+ * with every message of that thread, which the thread detector reports: its new preview is read once,
+ * when another thread opens (or its preview is asked for), not on every message.
  */
 export class InboxDetector {
   readonly #entries = new Map<string, Entry>();
   readonly #rows = new WeakMap<Element, RowMemo>();
   readonly #reported = new Set<string>();
   #batch = 0;
+  /** The open thread's last description not parsed yet (see #readDeferred), and that thread. */
+  #deferred: { description: string; kind: ThreadKind } | null = null;
+  #deferredOf: string | null = null;
 
   constructor(private readonly deps: InboxDetectorDeps) {}
 
   /** The text the inbox last showed for a thread this page has seen listed; null when never listed. */
   previewOf(threadId: string): string | null {
+    if (threadId === this.#deferredOf) this.#readDeferred();
     return this.#entries.get(threadId)?.preview ?? null;
   }
 
@@ -73,6 +83,7 @@ export class InboxDetector {
     // Positions are judged against threads known before this batch, so the order rows are handled in (and
     // the first render of the whole inbox) cannot make one row look "above a known one" to another.
     this.#batch += 1;
+    if (openThreadId !== this.#deferredOf) this.#readDeferred();
     const anyKnown = this.#entries.size > 0;
     for (const row of rows) this.#touch(row, openThreadId, anyKnown);
   }
@@ -86,18 +97,31 @@ export class InboxDetector {
     const testId = inboxRowTestId(row);
     const description = inboxRowDescription(row);
     const memo = this.#rows.get(row);
-    // Unchanged text: only a preview still waiting for its unread dot deserves another look.
-    if (memo && memo.description === description && memo.testId === testId && !memo.entry?.pending) return;
+    if (memo && memo.testId === testId) {
+      // Unchanged text: only a preview still waiting for its unread dot deserves another look.
+      if (memo.description === description && !memo.entry?.pending) return;
+      // The open thread's row: read once that thread is no longer open (see #readDeferred).
+      const open = memo.threadId !== null && memo.threadId === openThreadId;
+      if (open && memo.entry && memo.kind && description !== null) {
+        memo.description = description;
+        this.#deferred = { description, kind: memo.kind };
+        this.#deferredOf = openThreadId;
+        return;
+      }
+    }
     // A row X removed later in the same task: it shows nothing any more.
     if (!row.isConnected) return;
     const parsed = parseInboxRow(row, this.deps.viewerId());
+    // Read now, this row says more than a description left unread before.
+    if (parsed && parsed.threadId === this.#deferredOf) this.#deferred = null;
     let entry = parsed ? this.#entries.get(parsed.threadId) : undefined;
     if (parsed && !entry) {
       const pending = anyKnown && this.#aboveKnownRow(row);
       entry = { preview: parsed.preview, pending, batch: this.#batch };
       this.#entries.set(parsed.threadId, entry);
     }
-    this.#rows.set(row, { testId, description, entry: entry ?? null });
+    const read = { threadId: parsed?.threadId ?? null, kind: parsed?.kind ?? null };
+    this.#rows.set(row, { testId, description, entry: entry ?? null, ...read });
     if (!parsed || !entry) return;
     if (entry.preview !== parsed.preview) {
       entry.preview = parsed.preview;
@@ -125,6 +149,21 @@ export class InboxDetector {
       detectedAt: this.deps.now(),
       source: 'inbox',
     });
+  }
+
+  /**
+   * The open thread's row changes left unread: its preview is the last one it showed while that thread
+   * was open (not what it shows now: a message may have come since), and nothing in it waits for a
+   * report (the thread detector had those messages). Same outcome as reading each change as it came.
+   */
+  #readDeferred(): void {
+    const entry = this.#deferredOf === null ? undefined : this.#entries.get(this.#deferredOf);
+    if (entry && this.#deferred) {
+      entry.preview = previewInDescription(this.#deferred.description, this.#deferred.kind);
+      entry.pending = false;
+    }
+    this.#deferred = null;
+    this.#deferredOf = null;
   }
 
   /** True when a row of a thread known before this batch comes after this one (rows are newest first). */

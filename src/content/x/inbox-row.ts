@@ -68,6 +68,11 @@ function rowThread(row: Element): [threadId: string, kind: ThreadKind] | null {
   return [threadId, isRequest ? 'request' : threadId.startsWith('g') ? 'group' : 'direct'];
 }
 
+/** The message text a description gives for a row of this kind, as `parseInboxRow` reads it. */
+export function previewInDescription(description: string, kind: ThreadKind): string {
+  return parseInboxDescription(description, kind === 'group').text;
+}
+
 /**
  * Reads an inbox row from its test id (thread) and description (inbox-description.ts). `viewerId` is
  * the viewer's X id ('' when unknown): the other id of a 1:1 thread is the sender's.

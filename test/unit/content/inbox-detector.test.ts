@@ -193,6 +193,34 @@ describe('inbox detector cost', () => {
     expect(parses()).toBe(2);
   });
 
+  it("leaves the open thread's row unparsed while it stays open, and misses nothing once it is left", () => {
+    const row = setRow('2', 'ok');
+    setRow('3', 'b');
+    detector.scan(document, null);
+    const parses = countParses([row]);
+    // Thread 2 open: each of its messages changes its row (the thread detector reports those).
+    detector.rowsTouched([setRow('2', 'on my way', { unread: false, top: true })], '1000-2');
+    detector.rowsTouched([setRow('2', 'thanks', { unread: false })], '1000-2');
+    expect(parses()).toBe(0);
+    expect(detector.previewOf('1000-2')).toBe('thanks');
+    expect(reports).toEqual([]);
+    // Thread 3 opened; in the same batch, thread 2 receives "ok" again (its preview before it was opened).
+    detector.rowsTouched([setRow('2', 'ok')], '1000-3');
+    expect(reports.map((r) => [r.threadId, r.text])).toEqual([['1000-2', 'ok']]);
+  });
+
+  it('takes what the open thread showed last when another thread opens, not its later unread text', () => {
+    const row = setRow('2', 'a');
+    detector.scan(document, null);
+    detector.rowsTouched([setRow('2', 'b', { unread: false })], '1000-2');
+    // Left for thread 3; X had already put a new unread message in thread 2's row.
+    setRow('2', 'c');
+    detector.rowsTouched([setRow('3', 'x', { unread: false })], '1000-3');
+    expect(reports).toEqual([]);
+    detector.rowsTouched([row], '1000-3');
+    expect(reports.map((r) => r.text)).toEqual(['c']);
+  });
+
   it('reads a row element again when X reuses it for another conversation', () => {
     const row = setRow('2', 'a');
     setRow('3', 'b');
