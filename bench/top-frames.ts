@@ -1,8 +1,8 @@
 // `npx tsx bench/top-frames.ts [dist] [runs]`: runs of the extension on the bench's page (one by default),
 // then where its main-thread time went, summed over the runs. Build unminified first so the names mean something, e.g.
 //   npx vite build --mode chrome --minify false --outDir /tmp/afx-dist && npx tsx bench/top-frames.ts /tmp/afx-dist
-// Prints the content script's own functions by self time, and by time including the DOM and browser calls
-// they made (the "leaf" is the innermost frame, ours or native), so a slow selector shows up by name.
+// Prints the content script's entry points, each of its functions with everything it called, its own functions
+// by self time, and by time including the DOM and browser calls they made (the "leaf" is the innermost frame, ours or native), so a slow selector shows up by name.
 import { BENCH } from './config.ts';
 import { attribute, type CpuProfile, type ProfileNode } from './profile.ts';
 import { runVariant } from './run-variant.ts';
@@ -33,6 +33,7 @@ export function breakdown(profile: CpuProfile, ours: (url: string) => boolean) {
   const innermost = new Map<string, Tally>();
   const leafUnder = new Map<string, Tally>();
   const entry = new Map<string, Tally>();
+  const anywhere = new Map<string, Tally>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   for (let i = 0; i < samples.length; i++) {
@@ -41,11 +42,13 @@ export function breakdown(profile: CpuProfile, ours: (url: string) => boolean) {
     const leaf = id === undefined ? undefined : byId.get(id);
     let inner: ProfileNode | undefined;
     let outer: ProfileNode | undefined;
+    const onStack = new Set<string>();
     while (id !== undefined) {
       const node = byId.get(id);
       if (node && ours(node.callFrame.url)) {
         inner ??= node;
         outer = node;
+        onStack.add(label(node));
       }
       id = parent.get(id);
     }
@@ -53,8 +56,9 @@ export function breakdown(profile: CpuProfile, ours: (url: string) => boolean) {
     add(innermost, label(inner), us);
     add(leafUnder, `${label(inner)} → ${ours(leaf.callFrame.url) ? '(self)' : label(leaf)}`, us);
     add(entry, label(outer), us);
+    for (const name of onStack) add(anywhere, name, us);
   }
-  return { innermost, leafUnder, entry };
+  return { innermost, leafUnder, entry, anywhere };
 }
 
 function print(title: string, map: Map<string, Tally>, top = 25): void {
@@ -80,6 +84,7 @@ async function main(): Promise<void> {
     innermost: new Map<string, Tally>(),
     leafUnder: new Map<string, Tally>(),
     entry: new Map<string, Tally>(),
+    anywhere: new Map<string, Tally>(),
   };
   for (let i = 0; i < runs; i++) {
     const run = await runVariant('extension', dist ? { dist } : {});
@@ -95,8 +100,14 @@ async function main(): Promise<void> {
     merge(totals.innermost, parts.innermost);
     merge(totals.leafUnder, parts.leafUnder);
     merge(totals.entry, parts.entry);
+    merge(totals.anywhere, parts.anywhere);
   }
   print('By our outermost frame (the entry point: observer callback, port, timer):', totals.entry);
+  print(
+    'By each of our functions, with everything it called (a sample counts once per function):',
+    totals.anywhere,
+    40,
+  );
   print('By our innermost frame (including the DOM / browser calls it made):', totals.innermost);
   print('By our innermost frame → leaf:', totals.leafUnder, 40);
 }
