@@ -31,9 +31,15 @@ export const MIN_BAR_WIDTH_PX = 320;
 /**
  * The bar sits right above the composer, as wide as it (at least MIN_BAR_WIDTH_PX, within the window), so
  * it never covers what the user types. Null (hidden) when the composer is not laid out, out of view, or
- * has no room above it for the bar.
+ * has no room above it for the bar. `rtl`: the bar reads right to left, so it starts where the composer's
+ * right edge is and a narrow composer widens it to the left.
  */
-export function placeBar(composer: Box, barHeight: number, viewport: Viewport): BarPlacement | null {
+export function placeBar(
+  composer: Box,
+  barHeight: number,
+  viewport: Viewport,
+  rtl = false,
+): BarPlacement | null {
   if (composer.width <= 0 || composer.height <= 0) return null;
   if (composer.top + composer.height <= 0 || composer.top >= viewport.height) return null;
   if (composer.left + composer.width <= 0 || composer.left >= viewport.width) return null;
@@ -43,8 +49,8 @@ export function placeBar(composer: Box, barHeight: number, viewport: Viewport): 
   const width = Math.min(viewport.width, Math.max(MIN_BAR_WIDTH_PX, right - left));
   return {
     top: composer.top - BAR_GAP_PX,
-    // Widened past the composer's right edge; moved left only as far as the window needs.
-    left: Math.max(0, Math.min(left, viewport.width - width)),
+    // Widened past the composer's end edge; moved only as far as the window needs.
+    left: Math.max(0, Math.min(rtl ? right - width : left, viewport.width - width)),
     width,
   };
 }

@@ -188,7 +188,8 @@ export class SuggestionBar {
     const box: Box = composer.getBoundingClientRect();
     // The window, whatever the page's mode (in quirks mode the root's client size is the whole page's).
     const viewport = { width: this.deps.win.innerWidth, height: this.deps.win.innerHeight };
-    this.#view.place(placeBar(box, this.#barHeight, viewport));
+    const rtl = this.#shown.content.texts.dir === 'rtl';
+    this.#view.place(placeBar(box, this.#barHeight, viewport, rtl));
   }
 
   #hide(): void {

@@ -57,4 +57,17 @@ describe('placeBar', () => {
       width: 300,
     });
   });
+
+  it("in a right-to-left language, starts at the composer's right edge and widens to the left", () => {
+    expect(placeBar(COMPOSER, 44, VIEW, true)).toEqual({ top: 700 - BAR_GAP_PX, left: 400, width: 600 });
+    expect(placeBar({ ...COMPOSER, left: 500, width: 90 }, 44, VIEW, true)).toMatchObject({
+      left: 590 - MIN_BAR_WIDTH_PX,
+      width: MIN_BAR_WIDTH_PX,
+    });
+    // Near the left edge it moves right just enough.
+    expect(placeBar({ ...COMPOSER, left: 20, width: 90 }, 44, VIEW, true)).toMatchObject({
+      left: 0,
+      width: MIN_BAR_WIDTH_PX,
+    });
+  });
 });
