@@ -61,7 +61,7 @@ export function appendText(textarea: HTMLTextAreaElement, text: string): boolean
   try {
     inserted = doc.execCommand('insertText', false, text);
   } catch {
-    inserted = false;
+    // Not supported here: the setter below does it.
   }
   if (!inserted || textarea.value !== expected) {
     // execCommand may have inserted part of it: the setter writes the whole expected value either way.
