@@ -96,8 +96,9 @@ export function extensionRuntime(scope: ExtensionGlobals = globalThis as Extensi
             });
           }),
     addMessageListener(listener) {
+      // Firefox's `browser` takes the promise itself.
       const wrapped: RawListener = promised
-        ? (message, sender) => listener(message, sender)
+        ? listener
         : (message, sender, sendResponse) => {
             const answer = listener(message, sender);
             if (!answer) return false;

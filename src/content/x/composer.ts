@@ -1,17 +1,14 @@
-import { threadIdFromConversationKey } from '../../shared/chat-urls.ts';
+import { inboxRowThreadId } from './inbox-row.ts';
 import { parseMessageRow } from './message-row.ts';
 import {
   composerSendButton,
   composerTextarea,
-  conversationItemPrefix,
   conversationPanel,
   inboxRow,
   inboxRowLink,
   messageList,
   messageRow,
-  requestItemPrefix,
   sendStatusAttribute,
-  testIdOf,
 } from './selectors.ts';
 
 /**
@@ -64,7 +61,7 @@ export function appendText(textarea: HTMLTextAreaElement, text: string): boolean
   try {
     inserted = doc.execCommand('insertText', false, text);
   } catch {
-    inserted = false;
+    // Not supported here: the setter below does it.
   }
   if (!inserted || textarea.value !== expected) {
     // execCommand may have inserted part of it: the setter writes the whole expected value either way.
@@ -177,9 +174,7 @@ export function sameMessage(shown: string, sent: string): boolean {
 /** The link of a thread's inbox (or requests) row, which opens it in place like a person's click. */
 export function inboxLinkFor(root: ParentNode, threadId: string): HTMLAnchorElement | null {
   for (const row of root.querySelectorAll(inboxRow)) {
-    const testId = testIdOf(row);
-    const prefix = testId.startsWith(requestItemPrefix) ? requestItemPrefix : conversationItemPrefix;
-    if (threadIdFromConversationKey(testId.slice(prefix.length)) !== threadId) continue;
+    if (inboxRowThreadId(row) !== threadId) continue;
     const link = row.querySelector(inboxRowLink);
     return link instanceof HTMLAnchorElement ? link : null;
   }

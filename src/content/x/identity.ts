@@ -1,3 +1,5 @@
+import { cookieValue } from './cookies.ts';
+
 /**
  * X's numeric user ids, the stable identity of a person (handles and names are display data that change).
  *
@@ -8,27 +10,21 @@
  * read, the id every 1:1 conversation on screen shares is the viewer's (MARKUP.md "Identity").
  */
 
-const USER_ID = /^\d{1,25}$/;
+/** The `twid` cookie's value once URL-decoded: `u=<id>`. */
+const TWID = /^u=(\d{1,25})$/;
 const DIRECT = /^(\d{1,25})-(\d{1,25})$/;
 
 /** The viewer's id from `document.cookie`, or '' when the cookie is absent or not in X's form. */
 export function viewerIdFromCookie(cookie: string): string {
-  for (const part of cookie.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0 || part.slice(0, eq).trim() !== 'twid') continue;
-    let value = part
-      .slice(eq + 1)
-      .trim()
-      .replace(/^"|"$/g, '');
-    try {
-      value = decodeURIComponent(value);
-    } catch {
-      return '';
-    }
-    const id = value.startsWith('u=') ? value.slice(2) : '';
-    return USER_ID.test(id) ? id : '';
+  const raw = cookieValue(cookie, 'twid');
+  if (raw === null) return '';
+  let value: string;
+  try {
+    value = decodeURIComponent(raw.replace(/^"|"$/g, ''));
+  } catch {
+    return '';
   }
-  return '';
+  return TWID.exec(value)?.[1] ?? '';
 }
 
 /** The two ids of a 1:1 thread id, or null for a group or anything else. */

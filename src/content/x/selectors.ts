@@ -57,7 +57,7 @@ export const inboxRowLink_ = ALL;
  * inbox-description.ts. Elements carrying one, to find it inside a row.
  */
 export const inboxRowDescriptionAttribute = 'aria-description';
-export const described = `[${inboxRowDescriptionAttribute}]`;
+export const described = '[aria-description]';
 
 /** Inside an inbox row: the avatar, labelled with the conversation's name. */
 export const avatar = '[role="img"][aria-label]';
@@ -65,7 +65,7 @@ export const avatar_ = ALL;
 
 /** Inside an inbox row: the unread dot (X also bolds the preview). */
 export const unreadDotAttribute = 'data-icon';
-export const unreadDot = `svg[${unreadDotAttribute}="icon-circle-fill"]`;
+export const unreadDot = 'svg[data-icon="icon-circle-fill"]';
 /** Expected where an unread conversation other than the open one is listed. */
 export const unreadDot_ = ['inbox', 'thread'] as const;
 

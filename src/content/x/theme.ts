@@ -1,3 +1,5 @@
+import { cookieValue } from './cookies.ts';
+
 /** X's colour themes: Default (white), Dim (dark blue) and Lights out (black). Ours has two looks. */
 export type PageTheme = 'light' | 'dark';
 
@@ -25,14 +27,9 @@ export function themeOfName(name: string | null | undefined): PageTheme | null {
 
 /** X's `night_mode` cookie: 0 Default, 1 Dim, 2 Lights out; null when absent or another value. */
 export function themeOfNightMode(cookie: string): PageTheme | null {
-  for (const part of cookie.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0 || part.slice(0, eq).trim() !== 'night_mode') continue;
-    const value = part.slice(eq + 1).trim();
-    if (value === '0') return 'light';
-    return value === '1' || value === '2' ? 'dark' : null;
-  }
-  return null;
+  const value = cookieValue(cookie, 'night_mode');
+  if (value === '0') return 'light';
+  return value === '1' || value === '2' ? 'dark' : null;
 }
 
 function cookieOf(doc: Document): string {

@@ -38,6 +38,14 @@ describe('selectors against the fake client', () => {
     for (const { name, selector } of expectations) expect(typeof selector, name).toBe('string');
   });
 
+  it('selectors written out in full name the attributes the observer watches', () => {
+    const element = document.createElement('svg');
+    element.setAttribute(selectors.inboxRowDescriptionAttribute, 'Alice, @alice');
+    expect(element.matches(selectors.described)).toBe(true);
+    element.setAttribute(selectors.unreadDotAttribute, 'icon-circle-fill');
+    expect(element.matches(selectors.unreadDot)).toBe(true);
+  });
+
   describe.each(['shadow', 'light'] as const)('%s variant', (variant) => {
     it.each(Object.keys(paths) as ChatPageKind[])('finds what the %s page should show', async (page) => {
       await render(variant, paths[page]);
