@@ -1,7 +1,9 @@
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { injectedScript } from './scripts/injected-script.ts';
 import { buildTarget, manifestFor, type Target } from './scripts/manifest-for.ts';
+import { TYPER_FILE } from './src/messaging/sending.ts';
 
 // One config for both stores: `vite build --mode chrome|firefox` writes dist/<mode>.
 // `firefox-e2e` is the Firefox build plus web_accessible_resources, because Firefox's driver cannot open
@@ -17,6 +19,8 @@ export default defineConfig(({ mode }) => {
         browser: target,
         contentScripts: { standaloneFiles: ['src/content/index.ts'] },
       }),
+      // The typer, injected by the worker only where an automatic reply is to be typed.
+      injectedScript('src/content/typer-entry.ts', TYPER_FILE),
     ],
     build: {
       outDir: `dist/${mode}`,

@@ -9,7 +9,7 @@ import {
   typerReadySchema,
 } from '../messaging/schemas/sending.ts';
 import { sendToTab } from '../messaging/send.ts';
-import { jobFinished, jobPause, jobStarted, runJob, typerReady } from '../messaging/sending.ts';
+import { jobFinished, jobPause, jobStarted, runJob, TYPER_FILE, typerReady } from '../messaging/sending.ts';
 import { uiEnv } from '../shared/db.ts';
 import { resolveLang } from '../shared/i18n.ts';
 import { detectMessageLanguage } from '../shared/language-detection.ts';
@@ -137,7 +137,11 @@ export function registerSending(
             chatTabs,
             statuses: () => deps.statuses.list(),
             preferredTab: () => keeper.current(),
-            runJob: (tabId, job) => sendToTab(tabId, runJob, job),
+            runJob: async (tabId, job) => {
+              // The typer is not in X pages until a reply is due there (TYPER_FILE); injected again, it does nothing.
+              await browser.scripting.executeScript({ target: { tabId }, files: [TYPER_FILE] });
+              return sendToTab(tabId, runJob, job);
+            },
           });
         },
         retries: () => retries.list(),

@@ -7,15 +7,16 @@ import {
   insertReplySchema,
   runJobSchema,
 } from '../messaging/schemas/content.ts';
-import { jobFinished, jobPause, jobStarted, runJob, typerReady } from '../messaging/sending.ts';
+import { jobFinished, jobPause, jobStarted, type RunJob, runJob, typerReady } from '../messaging/sending.ts';
 import { getOpenThread, insertReply } from '../messaging/ui.ts';
 import type { ExtensionRuntime } from '../platform/extension-runtime.ts';
 import { isChatPage } from '../shared/chat-urls.ts';
 import { answerInsertReply, answerOpenThread } from './composer-requests.ts';
 import { deliver } from './deliver.ts';
-import { JobRunner } from './job-runner.ts';
+import type { JobRunner, RunnerDeps } from './job-runner.ts';
 import { answerChatMarkup } from './markup-request.ts';
 import type { Timers } from './timers.ts';
+import { injectedJobRunner } from './typer-slot.ts';
 import { watchUserActivity } from './user-activity.ts';
 import { findChatRoot } from './x/chat-root.ts';
 import { viewerIdFromCookie } from './x/identity.ts';
@@ -39,7 +40,7 @@ export function startSending(signal: AbortSignal, router: MessageRouter, deps: S
   const { doc, win, timers, runtime } = deps;
   const sendMessage = messageSender(runtime.sendMessage);
   const chatRoot = () => findChatRoot(doc)?.root ?? null;
-  const runner = new JobRunner({
+  const runnerDeps: RunnerDeps = {
     page: {
       win,
       chatRoot,
@@ -58,9 +59,19 @@ export function startSending(signal: AbortSignal, router: MessageRouter, deps: S
         }),
     },
     sleep: (ms) => new Promise((resolve) => timers.setTimeout(resolve, ms)),
-  });
+  };
+  // Created at the first job: the worker injects the typer right before it asks for one.
+  let runner: JobRunner | null = null;
+  const run = (job: RunJob) => {
+    const Runner = injectedJobRunner();
+    // The worker answers a refusal by releasing the job for another tab or a later try.
+    if (!Runner) throw new Error('Away for X: the typer is not loaded in this page');
+    runner ??= new Runner(runnerDeps);
+    return runner.run(job);
+  };
+
   router
-    .on(runJob, runJobSchema, (job) => runner.run(job))
+    .on(runJob, runJobSchema, run)
     .on(insertReply, insertReplySchema, (request) =>
       answerInsertReply(chatRoot(), win.location.href, request),
     )

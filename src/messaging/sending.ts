@@ -41,6 +41,12 @@ export type SendProblemCode = FailureCode | 'expired' | 'expiredUserBusy';
 export type RunJob = PayloadOf<typeof content.runJobSchema>;
 export type RunJobAnswer = { accepted: true } | { accepted: false; reason: 'busy' };
 
+/**
+ * The typer (src/content/typer-entry.ts), built into the extension at this path: X pages do not carry it,
+ * since automatic replies are opt-in; the worker injects it into the leased tab before each `runJob`.
+ */
+export const TYPER_FILE = 'src/content/typer.js';
+
 /** Worker → the leased tab's content script: type and send this reply. Answers at once. */
 export const runJob = defineMessage<RunJob, RunJobAnswer>('runJob');
 

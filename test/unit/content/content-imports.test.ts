@@ -67,4 +67,12 @@ describe('what the content script loads into every X page', () => {
   it('does not load webextension-polyfill (~3 kB gzipped): it uses src/platform/extension-runtime.ts', () => {
     expect(imports.filter((line) => line.endsWith(' webextension-polyfill'))).toEqual([]);
   });
+
+  it('does not load the typer (~4 kB gzipped): the worker injects it where an automatic reply is due', () => {
+    const typer = /\.\/(job-runner|typer|typer-steps)\.ts$/;
+    expect(imports.filter((line) => typer.test(line))).toEqual([]);
+    // What the worker injects does load it (the walk would see it if the content script imported it).
+    const injected = importsFrom(join(root, 'src/content/typer-entry.ts'));
+    expect(injected.filter((line) => typer.test(line)).length).toBeGreaterThan(0);
+  });
 });

@@ -29,7 +29,8 @@ describe('manifestFor', () => {
 
   it('asks only for the permissions and hosts the product needs', () => {
     const m = built('chrome');
-    expect(m.permissions).toEqual(['storage', 'alarms']);
+    // scripting: the worker injects the typer into the tab that is to type an automatic reply.
+    expect(m.permissions).toEqual(['storage', 'alarms', 'scripting']);
     expect(m.host_permissions).toEqual(['https://x.com/*', 'https://twitter.com/*', 'https://chat.x.com/*']);
     expect(m.content_security_policy.extension_pages).not.toMatch(/unsafe|http/);
   });
