@@ -87,6 +87,11 @@ function extras(r: BenchResults): string[] {
   const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
   return [
     `content script: ${kb(r.sizes.contentScript.gzipBytes)} gzipped (${kb(r.sizes.contentScript.rawBytes)} raw)`,
+    ...(r.sizes.typer
+      ? [
+          `typer, injected only into a tab that types an automatic reply: ${kb(r.sizes.typer.gzipBytes)} gzipped (${kb(r.sizes.typer.rawBytes)} raw)`,
+        ]
+      : []),
     `popup bundle: ${kb(r.sizes.popup.gzipBytes)} gzipped (${kb(r.sizes.popup.rawBytes)} raw, ${r.sizes.popup.files.length} files)`,
     `popup, Away switch in the DOM: median ${n1(median(r.popup.runsMs))} ms over ${r.popup.runsMs.length} opens (first, cold: ${n1(r.popup.runsMs[0])} ms)`,
     `rules: ${r.rules.rules} rules, engine ${r.rules.engineUsPerMsg} µs/message vs naive ${r.rules.naiveUsPerMsg} µs/message (${r.rules.ratio}× faster; naive timed on ${r.rules.naiveMessages} messages)`,

@@ -22,7 +22,8 @@ export interface BenchResults {
   };
   runs: RunSummary[];
   variants: Record<VariantName, VariantAggregate>;
-  sizes: { contentScript: BundleSize; popup: BundleSize };
+  /** `typer`: absent in results written before the typer left the content script. */
+  sizes: { contentScript: BundleSize; popup: BundleSize; typer?: BundleSize };
   popup: { runsMs: number[] };
   rules: RulesBenchResult;
   goals: Goal[];

@@ -98,7 +98,7 @@ describe('bench goals', () => {
       setup: { rounds: 3, dmsPerRun: 200, windowMs: 10_000, churnPerSecond: 120, nodes: 3400 },
       runs: [],
       variants,
-      sizes: { contentScript: size, popup: size },
+      sizes: { contentScript: size, popup: size, typer: size },
       popup: { runsMs: [150] },
       rules: {
         rules: 1000,
@@ -116,6 +116,7 @@ describe('bench goals', () => {
     const text = consoleReport(results);
     expect(text).toMatch(/MISSED\s+popup: Away switch in the DOM, median: 150\.0 ms/);
     expect(text).toMatch(/ok\s+content script, gzipped: 12\.0 kB/);
+    expect(text).toContain('typer, injected only into a tab that types an automatic reply: 12.0 kB gzipped');
     for (const label of ['no extension', 'Away for X', 'poll', 'rescanning observer'])
       expect(text).toContain(label);
     const readme = readmeSection(results);

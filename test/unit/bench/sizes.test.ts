@@ -21,6 +21,7 @@ write(
   }),
 );
 write('src/content/index.js', 'console.log("content")'.repeat(50));
+write('src/content/typer.js', 'console.log("typer")'.repeat(20));
 write(
   'src/popup/index.html',
   '<script type="module" crossorigin src="/assets/popup.js"></script><link rel="modulepreload" href="/assets/preact.js"><link rel="stylesheet" href="/assets/popup.css">',
@@ -59,5 +60,8 @@ describe('bundle sizes', () => {
     expect(sizes.contentScript.files).toEqual(['src/content/index.js']);
     expect(sizes.contentScript.rawBytes).toBe(content.length);
     expect(sizes.contentScript.gzipBytes).toBe(gzipSync(content, { level: 9 }).length);
+    // The typer the worker injects is measured apart, never counted in the content script.
+    expect(sizes.typer.files).toEqual(['src/content/typer.js']);
+    expect(sizes.typer.rawBytes).toBe('console.log("typer")'.length * 20);
   });
 });
