@@ -72,8 +72,8 @@ export interface AlertDeps {
   log: UrgentAlertLog;
   /** Null when the browser did not grant the permission (the option is then off anyway). */
   notifications: () => NotificationsLike | null;
-  /** A text from _locales. */
-  text: (key: string, subs: string[]) => string;
+  /** A text from _locales (worker-texts.ts). */
+  text: (key: string, subs: string[]) => string | Promise<string>;
   iconUrl: string;
 }
 
@@ -88,10 +88,11 @@ export async function notifyUrgent(deps: AlertDeps, dm: IncomingDm, why: Urgency
   const who = dm.senderHandle ? `${dm.senderName || dm.senderHandle} (@${dm.senderHandle})` : dm.senderName;
   const quote = dm.text.length > QUOTE_MAX ? `${dm.text.slice(0, QUOTE_MAX - 1)}…` : dm.text;
   try {
+    const title = await deps.text(why === 'vip' ? 'urgentNoticeVip' : 'urgentNoticeWord', [who]);
     await api.create(notificationId(dm), {
       type: 'basic',
       iconUrl: deps.iconUrl,
-      title: deps.text(why === 'vip' ? 'urgentNoticeVip' : 'urgentNoticeWord', [who]),
+      title,
       message: quote,
     });
     return true;

@@ -13,7 +13,7 @@ const PERMISSION = 'notifications';
  * A permission taken back in the browser's settings turns the option off, so nothing is held back for a
  * notification that can no longer be shown.
  */
-export function registerUrgentAlerts(deps: { db: () => AwayDb }): AlertDeps {
+export function registerUrgentAlerts(deps: { db: () => AwayDb; text: AlertDeps['text'] }): AlertDeps {
   const api = (): NotificationsLike | null => browser.notifications ?? null;
   let listening = false;
   const listen = () => {
@@ -37,7 +37,7 @@ export function registerUrgentAlerts(deps: { db: () => AwayDb }): AlertDeps {
   return {
     log: new UrgentAlertLog(browser.storage.local),
     notifications: api,
-    text: (key, subs) => browser.i18n.getMessage(key, subs) || key,
+    text: deps.text,
     iconUrl: browser.runtime.getURL('icons/icon-128.png'),
   };
 }
