@@ -36,7 +36,7 @@ export function injectedScript(entry: string, fileName: string): Plugin {
         (output) => (output as Rollup.RollupOutput).output ?? [],
       );
       const chunk = outputs.find((output) => output.type === 'chunk' && output.isEntry);
-      if (!chunk || chunk.type !== 'chunk') throw new Error(`${entry} did not build into one script`);
+      if (chunk?.type !== 'chunk') throw new Error(`${entry} did not build into one script`);
       this.emitFile({ type: 'asset', fileName, source: chunk.code });
     },
   };
