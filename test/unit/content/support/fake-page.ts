@@ -1,5 +1,10 @@
 import { afterAll, vi } from 'vitest';
-import type { FakeXApi, FakeXConfig, Seed } from '../../../fixtures/fake-x/src/api.ts';
+import {
+  DEFAULT_CONFIG,
+  type FakeXApi,
+  type FakeXConfig,
+  type Seed,
+} from '../../../fixtures/fake-x/src/api.ts';
 
 /**
  * Loads the fake X client (the one the e2e tests serve) into this happy-dom document, fresh each time:
@@ -34,17 +39,20 @@ async function withTrackedListeners(load: () => Promise<unknown>): Promise<void>
   }
 }
 
-// The fake's own timers (its lazy mount, a thread's history loading) must not fire after the test file's
-// DOM environment is gone: every file that loads the fake waits them out before it ends.
+// The fake's own timers (its lazy mount, a thread's history loading, a sent message turning "sent" and
+// then "delivered", one send time each) must not fire after the test file's DOM environment is gone:
+// every file that loads the fake waits them out before it ends.
+let longestSendMs = DEFAULT_CONFIG.pendingMs;
 afterAll(async () => {
   vi.useRealTimers();
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await new Promise((resolve) => setTimeout(resolve, Math.max(300, 2 * longestSendMs + 200)));
 });
 
 export async function loadFakeX(
   config: Partial<FakeXConfig> & { seed: Seed },
   path = '/i/chat',
 ): Promise<FakeXApi> {
+  longestSendMs = Math.max(longestSendMs, config.pendingMs ?? DEFAULT_CONFIG.pendingMs);
   history.replaceState(null, '', path);
   document.head.replaceChildren();
   document.body.replaceChildren();
