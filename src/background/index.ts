@@ -13,7 +13,6 @@ import { onOwnMessage, registerStepAside } from './step-aside.ts';
 import { registerSuggestionBar } from './suggestion-bar.ts';
 import { registerUrgentAlerts } from './urgent-open.ts';
 import { registerWelcome } from './welcome-on-install.ts';
-import { workerTexts } from './worker-texts.ts';
 
 // Listeners are registered synchronously at top level so a woken worker receives the event that woke it.
 const router = new MessageRouter(browser.runtime.id);
@@ -30,7 +29,7 @@ const getDb = (): AwayDb => {
 // storage.session survives worker restarts but not the browser; older browsers lack it.
 const statuses = new AdapterStatusStore(browser.storage.session ?? memoryArea(), Date.now);
 // Its notification-click listener, too, must be added at top level.
-const alerts = registerUrgentAlerts({ db: getDb, text: workerTexts() });
+const alerts = registerUrgentAlerts({ db: getDb });
 const sending = registerSending(router, { db: getDb, statuses, alerts });
 const stepAside = { db: getDb, now: Date.now, wake: sending.wake };
 registerStepAside(router, stepAside);

@@ -72,7 +72,7 @@ export interface AlertDeps {
   log: UrgentAlertLog;
   /** Null when the browser did not grant the permission (the option is then off anyway). */
   notifications: () => NotificationsLike | null;
-  /** A text from _locales (worker-texts.ts). */
+  /** A text from _locales, in the person's language (worker-texts.ts). */
   text: (key: string, subs: string[]) => string | Promise<string>;
   iconUrl: string;
 }

@@ -1,8 +1,9 @@
 import browser from 'webextension-polyfill';
 import { uiEnv } from '../shared/env.ts';
 import type { AwayDb } from '../storage/db.ts';
-import { updateSettings } from '../storage/settings.ts';
+import { getSettings, updateSettings } from '../storage/settings.ts';
 import { type AlertDeps, type NotificationsLike, openConversation, UrgentAlertLog } from './urgent-alerts.ts';
+import { chosenLanguageText } from './worker-texts.ts';
 
 const PERMISSION = 'notifications';
 
@@ -13,7 +14,7 @@ const PERMISSION = 'notifications';
  * A permission taken back in the browser's settings turns the option off, so nothing is held back for a
  * notification that can no longer be shown.
  */
-export function registerUrgentAlerts(deps: { db: () => AwayDb; text: AlertDeps['text'] }): AlertDeps {
+export function registerUrgentAlerts(deps: { db: () => AwayDb }): AlertDeps {
   const api = (): NotificationsLike | null => browser.notifications ?? null;
   let listening = false;
   const listen = () => {
@@ -37,7 +38,7 @@ export function registerUrgentAlerts(deps: { db: () => AwayDb; text: AlertDeps['
   return {
     log: new UrgentAlertLog(browser.storage.local),
     notifications: api,
-    text: deps.text,
+    text: chosenLanguageText(() => getSettings(deps.db(), uiEnv())),
     iconUrl: browser.runtime.getURL('icons/icon-128.png'),
   };
 }

@@ -1,20 +1,19 @@
-import browser from 'webextension-polyfill';
-import { loadLocale, t } from '../shared/i18n.ts';
+import type { Settings } from '../core/types.ts';
+import { fetchBundle, type Lang, loadLocale, type MessageBundle, t } from '../shared/i18n.ts';
 
 /**
- * The worker's own texts (notifications, the badge's flash) come from `t`, which asks browser.i18n.
- * Chromium now and then starts a worker whose getMessage answers "" for every key, as it does to pages
- * (see switchToBrowserTexts): then the worker reads the messages file of the browser's language, as the
- * pages do, and the texts it hands out wait for it, so nobody reads a key such as "urgentNoticeVip".
+ * A text the worker shows by itself (an urgent notification), the way the badge and the suggestion bar
+ * get theirs: the messages file of the person's chosen language is read first, then `t`. Never
+ * browser.i18n alone, which Chromium now and then starts answering "" for every key, so nobody reads a
+ * key such as "urgentNoticeVip"; and the same language as the rest of the worker's words, so one load
+ * never replaces the language another one set.
  */
-export function workerTexts(
-  getMessage: (key: string) => string = (key) => browser.i18n.getMessage(key),
-  load: () => Promise<unknown> = () => loadLocale('auto'),
+export function chosenLanguageText(
+  settings: () => Promise<Pick<Settings, 'uiLocale'>>,
+  load: (which: Lang) => Promise<MessageBundle> = fetchBundle,
 ): (key: string, subs?: readonly string[]) => Promise<string> {
-  // loadLocale never rejects (it falls back to browser.i18n); a stub in a test might.
-  const ready = getMessage('extName') ? Promise.resolve() : load().catch(() => undefined);
   return async (key, subs = []) => {
-    await ready;
+    await loadLocale((await settings()).uiLocale, load);
     return t(key, ...subs);
   };
 }
